@@ -1,0 +1,114 @@
+package dev.filtre.dsl;
+
+import java.util.List;
+
+/**
+ * What every class the processor generates is, seen by the runtime (training loops, weight files,
+ * gradient checks): shapes, the learned parameters in one flat array, and the forward and backward
+ * passes of one sample.
+ *
+ * <p>A model instance owns its activation buffers and its gradient accumulator and is meant for one
+ * thread; {@link #replica()} makes another instance that shares the parameters (for data-parallel
+ * training or concurrent inference) with buffers of its own. Nothing is allocated by
+ * {@link #forward(float[], int)}, {@link #backward(float[], int)} or
+ * {@link #backwardFromLogits(float[], int)}.
+ *
+ * <p>Layout of {@link #parameters()}: for each layer in order, its weights then its bias, each in
+ * PyTorch's order (see {@link Layer}); {@link #gradients()} has the same layout.
+ */
+public interface Model {
+    /** The name of the declaring interface, e.g. {@code FashionNet}. */
+    String name();
+
+    /** The shape of one input: {@code {c, h, w}} or {@code {n}}. */
+    int[] inputShape();
+
+    /** The number of values in one input. */
+    int inputSize();
+
+    /** The shape of one output. */
+    int[] outputShape();
+
+    /** The number of values in one output (for a classifier, the number of classes). */
+    int outputSize();
+
+    /** The number of learned values. */
+    int parameterCount();
+
+    /** The layers in order. */
+    List<Layer> layers();
+
+    /** A Keras-style table: layer, kind, output shape, parameters, total. */
+    String summary();
+
+    /** True when the last layer applies softmax, so the output is class probabilities. */
+    boolean endsWithSoftmax();
+
+    /** The learned values, live (writes change the model), laid out as the class comment says. */
+    float[] parameters();
+
+    /** This instance's gradient accumulator, live, laid out as {@link #parameters()}. */
+    float[] gradients();
+
+    /** Sets every accumulated gradient to 0. */
+    void zeroGradients();
+
+    /**
+     * Fills the parameters from a seed: He-uniform for layers followed by ReLU, Glorot-uniform
+     * otherwise, biases 0. The same seed gives the same values, bit for bit.
+     */
+    void initialize(long seed);
+
+    /** Training mode applies dropout (seeded, see {@link #seedDropout(long)}); evaluation does not. */
+    void setTraining(boolean training);
+
+    /** True in training mode. */
+    boolean isTraining();
+
+    /** Restarts the dropout masks' random sequence from a seed. */
+    void seedDropout(long seed);
+
+    /**
+     * Runs one input, read from {@code input} at {@code offset}, through the network.
+     *
+     * @return this instance's output buffer (overwritten by the next call): class probabilities
+     *     when the network ends with softmax
+     */
+    float[] forward(float[] input, int offset);
+
+    /** Runs one input and copies the output into {@code output} at {@code outputOffset}. */
+    void forward(float[] input, int inputOffset, float[] output, int outputOffset);
+
+    /** Runs {@code batch} inputs stored one after the other and writes their outputs likewise. */
+    void forwardBatch(float[] inputs, int batch, float[] outputs);
+
+    /**
+     * The last layer's values before its softmax (the logits) from the last forward pass; the
+     * output itself when the network does not end with softmax. A live buffer.
+     */
+    float[] logits();
+
+    /**
+     * Back-propagates {@code gradOutput} (dL/d output, read at {@code offset}) through the sample
+     * of the last forward pass, adding the parameter gradients to {@link #gradients()}.
+     */
+    void backward(float[] gradOutput, int offset);
+
+    /**
+     * Like {@link #backward(float[], int)} but starts below the final softmax: {@code gradLogits}
+     * is dL/d logits, as a fused softmax + cross-entropy gives it ({@code p - onehot}).
+     */
+    void backwardFromLogits(float[] gradLogits, int offset);
+
+    /** dL/d input of the last backward pass; a live buffer. */
+    float[] inputGradient();
+
+    /**
+     * The index of the first layer whose output of the last forward pass holds a NaN or an
+     * infinity, or -1 when every value is finite.
+     */
+    int firstNonFiniteLayer();
+
+    /** A new instance sharing this one's parameters, with its own buffers and gradients. */
+    Model replica();
+}

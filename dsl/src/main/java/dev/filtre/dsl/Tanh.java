@@ -1,0 +1,18 @@
+package dev.filtre.dsl;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The hyperbolic tangent {@code tanh(x)}, a sigmoid centred on 0.
+ *
+ * <p>On a {@link Conv}, {@link Dense} or pooling method it is applied right after that layer, as
+ * part of it; alone on a method it is a layer of its own.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Tanh {}
