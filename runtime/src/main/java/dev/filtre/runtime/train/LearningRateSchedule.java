@@ -1,0 +1,50 @@
+package dev.filtre.runtime.train;
+
+/**
+ * How the learning rate changes during training, from the optimizer's base rate. The trainer asks
+ * for the rate before every optimizer step.
+ */
+@FunctionalInterface
+public interface LearningRateSchedule {
+    /**
+     * The learning rate for one step.
+     *
+     * @param baseRate the optimizer's learning rate
+     * @param step the step, counted from 0 over the whole run
+     * @param stepsPerEpoch the number of batches per epoch
+     * @param totalSteps the number of steps of the whole run
+     */
+    double rate(double baseRate, long step, int stepsPerEpoch, long totalSteps);
+
+    /** The base rate throughout. */
+    static LearningRateSchedule constant() {
+        return (baseRate, step, stepsPerEpoch, totalSteps) -> baseRate;
+    }
+
+    /**
+     * PyTorch's {@code StepLR}: the rate is multiplied by {@code factor} every {@code everyEpochs}
+     * epochs, i.e. {@code baseRate * factor^floor(epoch / everyEpochs)}.
+     */
+    static LearningRateSchedule step(int everyEpochs, double factor) {
+        if (everyEpochs <= 0 || !(factor > 0)) {
+            throw new IllegalArgumentException("step schedule needs everyEpochs > 0 and factor > 0, got "
+                    + everyEpochs + " and " + factor);
+        }
+        return (baseRate, step, stepsPerEpoch, totalSteps) ->
+                baseRate * Math.pow(factor, (step / stepsPerEpoch) / everyEpochs);
+    }
+
+    /**
+     * Cosine annealing per step from the base rate down to 0 at the end of the run: {@code baseRate
+     * (1 + cos(π step / totalSteps)) / 2}.
+     */
+    static LearningRateSchedule cosine() {
+        return cosine(0);
+    }
+
+    /** Cosine annealing per step from the base rate down to {@code minimumRate}. */
+    static LearningRateSchedule cosine(double minimumRate) {
+        return (baseRate, step, stepsPerEpoch, totalSteps) ->
+                minimumRate + (baseRate - minimumRate) * (1 + Math.cos(Math.PI * step / totalSteps)) / 2;
+    }
+}

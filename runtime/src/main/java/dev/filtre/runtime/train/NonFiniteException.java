@@ -1,0 +1,26 @@
+package dev.filtre.runtime.train;
+
+/**
+ * Training stopped because a loss or an activation became NaN or infinite. The message names the
+ * epoch, the step, the sample and the first layer whose output was not finite, and suggests a fix.
+ */
+public final class NonFiniteException extends ArithmeticException {
+    private final String layer;
+    private final int sample;
+
+    NonFiniteException(String message, String layer, int sample) {
+        super(message);
+        this.layer = layer;
+        this.sample = sample;
+    }
+
+    /** The name of the first layer whose output held a NaN or an infinity; null when only the loss did. */
+    public String layer() {
+        return layer;
+    }
+
+    /** The index, in its data set, of the sample whose forward pass failed. */
+    public int sample() {
+        return sample;
+    }
+}
