@@ -1,5 +1,6 @@
 package dev.filtre.examples.fashion;
 
+import dev.filtre.runtime.train.ConfusionMatrix;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -15,10 +16,10 @@ import java.util.List;
  * that prediction), with a colour bar; the class names label the rows and columns.
  */
 public final class ConfusionMatrixPicture {
-    private static final int CELL = 52;
+    static final int CELL = 52;
     private static final int MARGIN = 16;
     private static final int GAP = 8;
-    private static final int BAR_WIDTH = 18;
+    static final int BAR_WIDTH = 18;
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     private static final Font AXIS = new Font(Font.SANS_SERIF, Font.BOLD, 14);
@@ -26,6 +27,18 @@ public final class ConfusionMatrixPicture {
     private static final Color GRID = new Color(0xbdbdbd);
 
     private ConfusionMatrixPicture() {}
+
+    /** Draws a confusion matrix measured by the trainer, with its class names. */
+    public static BufferedImage draw(ConfusionMatrix matrix, String title) {
+        int classes = matrix.classNames().size();
+        int[][] counts = new int[classes][classes];
+        for (int actual = 0; actual < classes; actual++) {
+            for (int predicted = 0; predicted < classes; predicted++) {
+                counts[actual][predicted] = Math.toIntExact(matrix.count(actual, predicted));
+            }
+        }
+        return draw(counts, matrix.classNames(), title);
+    }
 
     /**
      * Draws {@code counts[trueClass][predictedClass]}.
@@ -37,38 +50,52 @@ public final class ConfusionMatrixPicture {
      */
     public static BufferedImage draw(int[][] counts, List<String> classNames, String title) {
         check(counts, classNames);
-        int classes = classNames.size();
-        FontMetrics label = Pictures.metrics(LABEL);
-        FontMetrics axis = Pictures.metrics(AXIS);
-        FontMetrics titleMetrics = Pictures.metrics(TITLE);
-        int longestName = classNames.stream().mapToInt(label::stringWidth).max().orElse(0);
-        int barLabelWidth = label.stringWidth("100%");
-
-        int matrixX = MARGIN + axis.getHeight() + GAP + longestName + GAP;
-        int matrixY = MARGIN + titleMetrics.getHeight() + GAP;
-        int side = classes * CELL;
-        // Column names are written at 45 degrees, so they take width/sqrt(2) below the matrix.
-        int columnLabelsHeight = (int) Math.ceil((longestName + label.getAscent()) / Math.sqrt(2));
-        int barX = matrixX + side + 2 * GAP;
-        int width = Math.max(
-                barX + BAR_WIDTH + GAP + barLabelWidth + GAP + axis.getHeight() + MARGIN,
-                MARGIN + titleMetrics.stringWidth(title) + MARGIN);
-        int height = matrixY + side + GAP + columnLabelsHeight + GAP + axis.getHeight() + MARGIN;
-
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Layout layout = Layout.of(classNames, title);
+        BufferedImage image = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Pictures.graphics(image);
         try {
             g.setFont(TITLE);
             g.setColor(Color.BLACK);
-            g.drawString(title, MARGIN, MARGIN + titleMetrics.getAscent());
-            drawCells(g, counts, matrixX, matrixY);
-            drawClassNames(g, classNames, matrixX, matrixY, label);
-            drawAxisTitles(g, matrixX, matrixY, side, columnLabelsHeight, axis);
-            drawColorBar(g, barX, matrixY, side, label, axis);
+            g.drawString(title, MARGIN, MARGIN + g.getFontMetrics().getAscent());
+            drawCells(g, counts, layout.matrixX(), layout.matrixY());
+            drawClassNames(g, classNames, layout.matrixX(), layout.matrixY(), Pictures.metrics(LABEL));
+            drawAxisTitles(g, layout.matrixX(), layout.matrixY(), layout.side(), layout.columnLabelsHeight(),
+                    Pictures.metrics(AXIS));
+            drawColorBar(g, layout.barX(), layout.matrixY(), layout.side(), Pictures.metrics(LABEL),
+                    Pictures.metrics(AXIS));
         } finally {
             g.dispose();
         }
         return image;
+    }
+
+    /**
+     * Where things go: the matrix's top-left corner and side, the height of the slanted column
+     * names, the colour bar's left edge, and the picture's size.
+     */
+    record Layout(int matrixX, int matrixY, int side, int columnLabelsHeight, int barX, int width, int height) {
+        static Layout of(List<String> classNames, String title) {
+            FontMetrics label = Pictures.metrics(LABEL);
+            FontMetrics axis = Pictures.metrics(AXIS);
+            FontMetrics titleMetrics = Pictures.metrics(TITLE);
+            int longestName = classNames.stream().mapToInt(label::stringWidth).max().orElse(0);
+            int matrixX = MARGIN + axis.getHeight() + GAP + longestName + GAP;
+            int matrixY = MARGIN + titleMetrics.getHeight() + GAP;
+            int side = classNames.size() * CELL;
+            // Column names are written at 45 degrees, so they take width/sqrt(2) below the matrix.
+            int columnLabelsHeight = (int) Math.ceil((longestName + label.getAscent()) / Math.sqrt(2));
+            int barX = matrixX + side + 2 * GAP;
+            int width = Math.max(
+                    barX + BAR_WIDTH + GAP + label.stringWidth("100%") + GAP + axis.getHeight() + MARGIN,
+                    MARGIN + titleMetrics.stringWidth(title) + MARGIN);
+            int height = matrixY + side + GAP + columnLabelsHeight + GAP + axis.getHeight() + MARGIN;
+            return new Layout(matrixX, matrixY, side, columnLabelsHeight, barX, width, height);
+        }
+
+        /** The top-left corner of the cell of {@code trueClass}, {@code predictedClass}: {x, y}. */
+        int[] cell(int trueClass, int predictedClass) {
+            return new int[] {matrixX + predictedClass * CELL, matrixY + trueClass * CELL};
+        }
     }
 
     private static void drawCells(Graphics2D g, int[][] counts, int x0, int y0) {

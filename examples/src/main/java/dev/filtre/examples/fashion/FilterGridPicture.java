@@ -1,6 +1,8 @@
 package dev.filtre.examples.fashion;
 
 import dev.filtre.dsl.Layer;
+import dev.filtre.runtime.image.Image;
+import dev.filtre.runtime.image.Normalization;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -48,28 +50,12 @@ public final class FilterGridPicture {
         int filters = shape[0];
         int channels = shape[1];
         int kernel = shape[2];
+        String note = note(channels);
+        Layout layout = Layout.of(shape, title);
         FontMetrics titleMetrics = Pictures.metrics(TITLE);
-        FontMetrics noteMetrics = Pictures.metrics(NOTE);
         FontMetrics numberMetrics = Pictures.metrics(NUMBER);
-        String note = channels == 1
-                ? "each filter enlarged and scaled on its own: its smallest weight black, its largest white"
-                : "each filter enlarged and scaled on its own, channels as red, green, blue";
 
-        int tile = kernel * BLOCK;
-        int columns = Math.min(COLUMNS, filters);
-        int rows = (filters + columns - 1) / columns;
-        int cellWidth = tile + GAP;
-        int cellHeight = tile + 2 + numberMetrics.getHeight() + GAP / 2;
-        int gridX = MARGIN;
-        int gridY = MARGIN + titleMetrics.getHeight() + noteMetrics.getHeight() + GAP;
-        int width = Math.max(
-                gridX + columns * cellWidth - GAP + MARGIN,
-                MARGIN + Math.max(titleMetrics.stringWidth(title), noteMetrics.stringWidth(note)) + MARGIN);
-        int height = gridY + rows * cellHeight + MARGIN;
-        // Centre the grid when the text is the wider part.
-        gridX = (width - (columns * cellWidth - GAP)) / 2;
-
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Pictures.graphics(image);
         try {
             g.setColor(Color.BLACK);
@@ -77,11 +63,13 @@ public final class FilterGridPicture {
             g.drawString(title, MARGIN, MARGIN + titleMetrics.getAscent());
             g.setFont(NOTE);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(note, MARGIN, MARGIN + titleMetrics.getHeight() + noteMetrics.getAscent());
+            g.drawString(note, MARGIN, MARGIN + titleMetrics.getHeight() + g.getFontMetrics().getAscent());
             int perFilter = channels * kernel * kernel;
+            int tile = layout.tile();
             for (int filter = 0; filter < filters; filter++) {
-                int x = gridX + (filter % columns) * cellWidth;
-                int y = gridY + (filter / columns) * cellHeight;
+                int[] corner = layout.corner(filter);
+                int x = corner[0];
+                int y = corner[1];
                 drawTile(image, Arrays.copyOfRange(weights, filter * perFilter, (filter + 1) * perFilter),
                         channels, kernel, x, y);
                 g.setColor(Color.LIGHT_GRAY);
@@ -98,9 +86,50 @@ public final class FilterGridPicture {
         return image;
     }
 
-    /** Paints one filter, min-max normalized over all its channels, one block per weight. */
+    /**
+     * Where things go: the grid's top-left corner, its columns, the size of a filter's tile and of
+     * the cell holding it with its number, and the picture's size.
+     */
+    record Layout(int gridX, int gridY, int columns, int tile, int cellWidth, int cellHeight, int width, int height) {
+        static Layout of(int[] shape, String title) {
+            int filters = shape[0];
+            int kernel = shape[2];
+            String note = note(shape[1]);
+            FontMetrics titleMetrics = Pictures.metrics(TITLE);
+            FontMetrics noteMetrics = Pictures.metrics(NOTE);
+            int tile = kernel * BLOCK;
+            int columns = Math.min(COLUMNS, filters);
+            int rows = (filters + columns - 1) / columns;
+            int cellWidth = tile + GAP;
+            int cellHeight = tile + 2 + Pictures.metrics(NUMBER).getHeight() + GAP / 2;
+            int gridWidth = columns * cellWidth - GAP;
+            int gridY = MARGIN + titleMetrics.getHeight() + noteMetrics.getHeight() + GAP;
+            int width = Math.max(gridWidth + 2 * MARGIN,
+                    MARGIN + Math.max(titleMetrics.stringWidth(title), noteMetrics.stringWidth(note)) + MARGIN);
+            int height = gridY + rows * cellHeight + MARGIN;
+            // The grid is centred when the text is the wider part.
+            return new Layout((width - gridWidth) / 2, gridY, columns, tile, cellWidth, cellHeight, width, height);
+        }
+
+        /** The top-left corner of filter {@code filter}'s tile: {x, y}. */
+        int[] corner(int filter) {
+            return new int[] {gridX + (filter % columns) * cellWidth, gridY + (filter / columns) * cellHeight};
+        }
+    }
+
+    /** The line under the title that says how to read the tiles. */
+    private static String note(int channels) {
+        return channels == 1
+                ? "each filter enlarged and scaled on its own: its smallest weight black, its largest white"
+                : "each filter enlarged and scaled on its own, its channels as red, green and blue";
+    }
+
+    /**
+     * Paints one filter, one block per weight, stretched by the lecture's min/max normalization
+     * ({@code (w - min) / (max - min) * 255}, over all its channels together).
+     */
     private static void drawTile(BufferedImage image, float[] filter, int channels, int kernel, int x, int y) {
-        float[] levels = toUnitRange(filter);
+        float[] levels = Normalization.minMax().apply(Image.of(channels, kernel, kernel, filter)).toArray();
         int plane = kernel * kernel;
         for (int row = 0; row < kernel; row++) {
             for (int column = 0; column < kernel; column++) {
@@ -118,25 +147,9 @@ public final class FilterGridPicture {
         }
     }
 
-    /** The lecture's normalization, {@code (p - min) / (max - min)}; a constant filter is mid-gray. */
-    private static float[] toUnitRange(float[] values) {
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (float value : values) {
-            min = Math.min(min, value);
-            max = Math.max(max, value);
-        }
-        float[] unit = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            unit[i] = max > min ? (values[i] - min) / (max - min) : 0.5f;
-        }
-        return unit;
+    private static int level(float value) {
+        return Math.max(0, Math.min(255, Math.round(value)));
     }
-
-    private static int level(float unit) {
-        return Math.round(unit * 255);
-    }
-
     private static void check(float[] weights, int[] shape) {
         if (shape.length != 4 || shape[2] != shape[3] || shape[0] < 1 || shape[2] < 1) {
             throw new IllegalArgumentException(

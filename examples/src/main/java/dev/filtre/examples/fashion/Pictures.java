@@ -1,14 +1,22 @@
 package dev.filtre.examples.fashion;
 
+import dev.filtre.runtime.io.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
-/** What the demo's pictures share: a white canvas with anti-aliased text, and font measures. */
-final class Pictures {
+/**
+ * What the demo's pictures share: a white canvas with anti-aliased text, font measures, and
+ * writing a PNG file atomically.
+ */
+public final class Pictures {
     private static final BufferedImage SCRATCH = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
 
     private Pictures() {}
@@ -22,6 +30,18 @@ final class Pictures {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         return g;
+    }
+
+    /**
+     * Writes {@code image} to {@code file} as PNG, creating the directories it needs; the file is
+     * replaced atomically (see {@link AtomicFiles}).
+     */
+    public static void writePng(BufferedImage image, Path file) throws IOException {
+        AtomicFiles.write(file, channel -> {
+            if (!ImageIO.write(image, "png", Channels.newOutputStream(channel))) {
+                throw new IOException(file + ": no PNG writer in this Java runtime");
+            }
+        });
     }
 
     /** The measures of {@code font} as {@link #graphics(BufferedImage)} draws it, before any canvas exists. */
