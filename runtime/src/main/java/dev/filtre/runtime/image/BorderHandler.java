@@ -138,13 +138,19 @@ final class BorderHandler {
           continue;
         }
         double k = correlator.values[i * correlator.kernelColumns + j];
-        double pixel = in[row * width + column];
-        weighted += k * pixel;
-        insideSum += k;
-        insideAbsolute += Math.abs(k);
-        pixels += pixel;
-        count++;
+        if (k != 0) {
+          double pixel = in[row * width + column];
+          weighted += k * pixel;
+          insideSum += k;
+          insideAbsolute += Math.abs(k);
+          pixels += pixel;
+          count++;
+        }
       }
+    }
+    if (count == 0) {
+      // No weight falls inside: the pixel alone stands for its neighbourhood.
+      return (float) (correlator.sum * in[y * width + x]);
     }
     double negligible = 1e-9 * insideAbsolute;
     if (Math.abs(correlator.sum) > negligible && Math.abs(insideSum) > negligible) {

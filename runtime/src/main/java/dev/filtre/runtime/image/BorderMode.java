@@ -30,8 +30,9 @@ public enum BorderMode {
    * renormalized ("appliquer un filtre spécial"): the inside weights are scaled so that they
    * add up to the whole kernel's sum, as a blur near the border averages only the pixels it
    * has. When that cannot be done by scaling (the kernel or its inside part sums to 0, as for
-   * the Laplacian and the edge detectors), the inside weights are shifted by the same amount
-   * instead, so a flat region still gives the flat response (0 for a derivative).
+   * the Laplacian and the edge detectors), the inside non-zero weights are all shifted by the
+   * same amount instead, so a flat region still gives the flat response (0 for a derivative).
+   * Cells of weight 0 are not part of the kernel's footprint and stay 0.
    */
   PARTIAL,
   /**

@@ -286,11 +286,14 @@ public final class Kernel {
     int pivotColumn = pivot % columns;
     double[] column = new double[rows];
     double[] row = new double[columns];
+    // Split the pivot's magnitude evenly: the Gaussian 1 2 1 / 2 4 2 / 1 2 1 / 16 becomes
+    // (1 2 1)/4 down and (1 2 1)/4 across.
+    double root = Math.sqrt(largest);
     for (int r = 0; r < rows; r++) {
-      column[r] = values[r * columns + pivotColumn];
+      column[r] = values[r * columns + pivotColumn] / root;
     }
     for (int c = 0; c < columns; c++) {
-      row[c] = values[pivotRow * columns + c] / values[pivot];
+      row[c] = values[pivotRow * columns + c] / values[pivot] * root;
     }
     double tolerance = 1e-9 * largest;
     for (int r = 0; r < rows; r++) {

@@ -119,10 +119,11 @@ public enum NamedKernel {
     names.sort(Comparator.comparingInt((String known) -> distance(name, known))
         .thenComparing(Comparator.naturalOrder()));
     int best = distance(name, names.get(0));
+    int within = Math.max(best + 2, name.length() / 2);
     List<String> closest = new ArrayList<>();
     for (String known : names) {
       int d = distance(name, known);
-      if (closest.size() < 3 && (d <= best + 2 || known.startsWith(name))) {
+      if (closest.size() < 3 && d <= within) {
         closest.add(known);
       }
     }
