@@ -22,153 +22,153 @@ import javax.imageio.stream.ImageOutputStream;
  * channel) or RGB (three channels) {@link Image}s with values 0..255.
  */
 public final class ImageFiles {
-  private static final float JPEG_QUALITY = 0.92f;
+    private static final float JPEG_QUALITY = 0.92f;
 
-  private ImageFiles() {}
+    private ImageFiles() {}
 
-  /**
-   * The image in {@code file}: one channel if the file is grayscale (8 or 16 bits; 16-bit
-   * values are scaled to 0..255), three (red, green, blue) otherwise. An alpha channel is
-   * dropped; palette images are read as their colours.
-   *
-   * @throws NoSuchFileException if the file does not exist
-   * @throws IOException if it cannot be read or is not an image {@code javax.imageio} reads
-   */
-  public static Image read(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      throw new NoSuchFileException(file.toString(), null, "no such file");
-    }
-    if (Files.isDirectory(file)) {
-      throw new IOException(file + ": is a directory, not an image");
-    }
-    BufferedImage picture;
-    try (InputStream in = Files.newInputStream(file)) {
-      picture = ImageIO.read(in);
-    } catch (IOException | RuntimeException e) {
-      throw new IOException(file + ": cannot be read as an image (" + e.getMessage() + ")", e);
-    }
-    if (picture == null) {
-      throw new IOException(file + ": not a PNG or JPEG image");
-    }
-    return fromBufferedImage(picture);
-  }
-
-  /** The pixels of {@code picture}; see {@link #read}. */
-  public static Image fromBufferedImage(BufferedImage picture) {
-    int height = picture.getHeight();
-    int width = picture.getWidth();
-    ColorModel colours = picture.getColorModel();
-    Raster raster = picture.getRaster();
-    boolean gray = colours.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY
-        && raster.getNumBands() <= 2 && !(colours instanceof java.awt.image.IndexColorModel);
-    if (gray) {
-      int bits = colours.getComponentSize(0);
-      double scale = bits == 8 ? 1 : 255.0 / ((1 << bits) - 1);
-      float[] values = new float[height * width];
-      for (int y = 0; y < height; y++) {
-        for (int x = 0; x < width; x++) {
-          values[y * width + x] = (float) (raster.getSample(x, y, 0) * scale);
+    /**
+     * The image in {@code file}: one channel if the file is grayscale (8 or 16 bits; 16-bit
+     * values are scaled to 0..255), three (red, green, blue) otherwise. An alpha channel is
+     * dropped; palette images are read as their colours.
+     *
+     * @throws NoSuchFileException if the file does not exist
+     * @throws IOException if it cannot be read or is not an image {@code javax.imageio} reads
+     */
+    public static Image read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such file");
         }
-      }
-      return Image.wrap(1, height, width, values);
-    }
-    int plane = height * width;
-    float[] values = new float[3 * plane];
-    int[] argb = picture.getRGB(0, 0, width, height, null, 0, width);
-    for (int i = 0; i < plane; i++) {
-      values[i] = (argb[i] >> 16) & 0xff;
-      values[plane + i] = (argb[i] >> 8) & 0xff;
-      values[2 * plane + i] = argb[i] & 0xff;
-    }
-    return Image.wrap(3, height, width, values);
-  }
-
-  /**
-   * An 8-bit picture of {@code image}: {@code TYPE_BYTE_GRAY} for one channel,
-   * {@code TYPE_INT_RGB} for three. Values are rounded and clamped to 0..255; apply a
-   * {@link Normalization} first to choose how values outside that range are shown.
-   *
-   * @throws IllegalArgumentException if the image has neither one nor three channels
-   */
-  public static BufferedImage toBufferedImage(Image image) {
-    int height = image.height();
-    int width = image.width();
-    float[] values = image.values();
-    if (image.channels() == 1) {
-      BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-      WritableRaster raster = picture.getRaster();
-      int[] row = new int[width];
-      for (int y = 0; y < height; y++) {
-        for (int x = 0; x < width; x++) {
-          row[x] = toByte(values[y * width + x]);
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + ": is a directory, not an image");
         }
-        raster.setSamples(0, y, width, 1, 0, row);
-      }
-      return picture;
+        BufferedImage picture;
+        try (InputStream in = Files.newInputStream(file)) {
+            picture = ImageIO.read(in);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": cannot be read as an image (" + e.getMessage() + ")", e);
+        }
+        if (picture == null) {
+            throw new IOException(file + ": not a PNG or JPEG image");
+        }
+        return fromBufferedImage(picture);
     }
-    if (image.channels() == 3) {
-      int plane = height * width;
-      int[] rgb = new int[plane];
-      for (int i = 0; i < plane; i++) {
-        rgb[i] = toByte(values[i]) << 16 | toByte(values[plane + i]) << 8
-            | toByte(values[2 * plane + i]);
-      }
-      BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-      picture.setRGB(0, 0, width, height, rgb, 0, width);
-      return picture;
-    }
-    throw new IllegalArgumentException(
-        "only 1-channel (grayscale) and 3-channel (RGB) images can be written, this one is "
-            + image.shape());
-  }
 
-  /**
-   * Writes {@code image} to {@code file} as PNG or JPEG, chosen by the file's extension
-   * ({@code .png}, {@code .jpg}, {@code .jpeg}); see {@link #toBufferedImage} for the values.
-   * JPEGs are written at quality 0.92.
-   *
-   * @throws IllegalArgumentException for another extension or channel count
-   * @throws IOException if the file cannot be written
-   */
-  public static void write(Image image, Path file) throws IOException {
-    write(toBufferedImage(image), file);
-  }
+    /** The pixels of {@code picture}; see {@link #read}. */
+    public static Image fromBufferedImage(BufferedImage picture) {
+        int height = picture.getHeight();
+        int width = picture.getWidth();
+        ColorModel colours = picture.getColorModel();
+        Raster raster = picture.getRaster();
+        boolean gray = colours.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY
+                && raster.getNumBands() <= 2 && !(colours instanceof java.awt.image.IndexColorModel);
+        if (gray) {
+            int bits = colours.getComponentSize(0);
+            double scale = bits == 8 ? 1 : 255.0 / ((1 << bits) - 1);
+            float[] values = new float[height * width];
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    values[y * width + x] = (float) (raster.getSample(x, y, 0) * scale);
+                }
+            }
+            return Image.wrap(1, height, width, values);
+        }
+        int plane = height * width;
+        float[] values = new float[3 * plane];
+        int[] argb = picture.getRGB(0, 0, width, height, null, 0, width);
+        for (int i = 0; i < plane; i++) {
+            values[i] = (argb[i] >> 16) & 0xff;
+            values[plane + i] = (argb[i] >> 8) & 0xff;
+            values[2 * plane + i] = argb[i] & 0xff;
+        }
+        return Image.wrap(3, height, width, values);
+    }
 
-  /** Writes {@code picture} as PNG or JPEG, by {@code file}'s extension; see {@link #write(Image, Path)}. */
-  public static void write(BufferedImage picture, Path file) throws IOException {
-    String format = format(file);
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      throw new NoSuchFileException(parent.toString(), null, "no such directory");
+    /**
+     * An 8-bit picture of {@code image}: {@code TYPE_BYTE_GRAY} for one channel,
+     * {@code TYPE_INT_RGB} for three. Values are rounded and clamped to 0..255; apply a
+     * {@link Normalization} first to choose how values outside that range are shown.
+     *
+     * @throws IllegalArgumentException if the image has neither one nor three channels
+     */
+    public static BufferedImage toBufferedImage(Image image) {
+        int height = image.height();
+        int width = image.width();
+        float[] values = image.values();
+        if (image.channels() == 1) {
+            BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+            WritableRaster raster = picture.getRaster();
+            int[] row = new int[width];
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    row[x] = toByte(values[y * width + x]);
+                }
+                raster.setSamples(0, y, width, 1, 0, row);
+            }
+            return picture;
+        }
+        if (image.channels() == 3) {
+            int plane = height * width;
+            int[] rgb = new int[plane];
+            for (int i = 0; i < plane; i++) {
+                rgb[i] = toByte(values[i]) << 16 | toByte(values[plane + i]) << 8
+                        | toByte(values[2 * plane + i]);
+            }
+            BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            picture.setRGB(0, 0, width, height, rgb, 0, width);
+            return picture;
+        }
+        throw new IllegalArgumentException(
+                "only 1-channel (grayscale) and 3-channel (RGB) images can be written, this one is "
+                        + image.shape());
     }
-    ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
-    try (OutputStream out = Files.newOutputStream(file);
-        ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-      writer.setOutput(stream);
-      ImageWriteParam parameters = writer.getDefaultWriteParam();
-      if (format.equals("jpeg")) {
-        parameters.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        parameters.setCompressionQuality(JPEG_QUALITY);
-      }
-      writer.write(null, new IIOImage(picture, null, null), parameters);
-    } finally {
-      writer.dispose();
-    }
-  }
 
-  private static String format(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".png")) {
-      return "png";
+    /**
+     * Writes {@code image} to {@code file} as PNG or JPEG, chosen by the file's extension
+     * ({@code .png}, {@code .jpg}, {@code .jpeg}); see {@link #toBufferedImage} for the values.
+     * JPEGs are written at quality 0.92.
+     *
+     * @throws IllegalArgumentException for another extension or channel count
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(Image image, Path file) throws IOException {
+        write(toBufferedImage(image), file);
     }
-    if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
-      return "jpeg";
-    }
-    throw new IllegalArgumentException(
-        file + ": unknown image format; use a .png, .jpg or .jpeg file name");
-  }
 
-  private static int toByte(float value) {
-    return (int) Math.max(0, Math.min(255, Math.round(value)));
-  }
+    /** Writes {@code picture} as PNG or JPEG, by {@code file}'s extension; see {@link #write(Image, Path)}. */
+    public static void write(BufferedImage picture, Path file) throws IOException {
+        String format = format(file);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new NoSuchFileException(parent.toString(), null, "no such directory");
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
+        try (OutputStream out = Files.newOutputStream(file);
+                ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam parameters = writer.getDefaultWriteParam();
+            if (format.equals("jpeg")) {
+                parameters.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                parameters.setCompressionQuality(JPEG_QUALITY);
+            }
+            writer.write(null, new IIOImage(picture, null, null), parameters);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    private static String format(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".png")) {
+            return "png";
+        }
+        if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+            return "jpeg";
+        }
+        throw new IllegalArgumentException(
+                file + ": unknown image format; use a .png, .jpg or .jpeg file name");
+    }
+
+    private static int toByte(float value) {
+        return (int) Math.max(0, Math.min(255, Math.round(value)));
+    }
 }

@@ -22,105 +22,105 @@ import java.util.Arrays;
  * bounds are equal), values are only clamped.
  */
 public sealed interface Normalization {
-  /** The normalized image, every value in 0..255. */
-  Image apply(Image image);
+    /** The normalized image, every value in 0..255. */
+    Image apply(Image image);
 
-  /** A short label, as the lecture's slide writes it: "non normalisé", "min/max", "0.05/0.95". */
-  String label();
+    /** A short label, as the lecture's slide writes it: "non normalisé", "min/max", "0.05/0.95". */
+    String label();
 
-  /** Values below 0 become 0, above 255 become 255; the rest is unchanged. */
-  static Normalization clamp() {
-    return new Clamp();
-  }
-
-  /** The minimum goes to 0, the maximum to 255, linearly. */
-  static Normalization minMax() {
-    return new Quantiles(0, 1);
-  }
-
-  /** {@link #quantiles(double, double)} with the lecture's 5% and 95%. */
-  static Normalization quantiles() {
-    return new Quantiles(0.05, 0.95);
-  }
-
-  /**
-   * The {@code low} quantile goes to 0 and the {@code high} quantile to 255, linearly, and
-   * values beyond them are clipped. Quantiles interpolate linearly between the sorted values
-   * (NumPy's default): the {@code q} quantile of {@code n} values sits at rank
-   * {@code q * (n - 1)}.
-   *
-   * @throws IllegalArgumentException unless {@code 0 <= low < high <= 1}
-   */
-  static Normalization quantiles(double low, double high) {
-    return new Quantiles(low, high);
-  }
-
-  /** See {@link Normalization#clamp()}. */
-  record Clamp() implements Normalization {
-    @Override
-    public Image apply(Image image) {
-      float[] values = image.toArray();
-      for (int i = 0; i < values.length; i++) {
-        values[i] = Math.max(0, Math.min(255, values[i]));
-      }
-      return Image.wrap(image.channels(), image.height(), image.width(), values);
+    /** Values below 0 become 0, above 255 become 255; the rest is unchanged. */
+    static Normalization clamp() {
+        return new Clamp();
     }
 
-    @Override
-    public String label() {
-      return "non normalisé";
-    }
-  }
-
-  /** See {@link Normalization#quantiles(double, double)}; {@code (0, 1)} is min/max. */
-  record Quantiles(double low, double high) implements Normalization {
-    public Quantiles {
-      if (!(low >= 0 && low < high && high <= 1)) {
-        throw new IllegalArgumentException(
-            "quantiles must satisfy 0 <= low < high <= 1, got " + low + " and " + high);
-      }
+    /** The minimum goes to 0, the maximum to 255, linearly. */
+    static Normalization minMax() {
+        return new Quantiles(0, 1);
     }
 
-    @Override
-    public Image apply(Image image) {
-      float[] values = image.toArray();
-      double from;
-      double to;
-      if (low == 0 && high == 1) {
-        from = image.min();
-        to = image.max();
-      } else {
-        float[] sorted = values.clone();
-        Arrays.sort(sorted);
-        from = quantile(sorted, low);
-        to = quantile(sorted, high);
-      }
-      if (!(to > from)) {
-        return new Clamp().apply(image);
-      }
-      double scale = 255 / (to - from);
-      for (int i = 0; i < values.length; i++) {
-        double stretched = (values[i] - from) * scale;
-        values[i] = (float) Math.max(0, Math.min(255, stretched));
-      }
-      return Image.wrap(image.channels(), image.height(), image.width(), values);
+    /** {@link #quantiles(double, double)} with the lecture's 5% and 95%. */
+    static Normalization quantiles() {
+        return new Quantiles(0.05, 0.95);
     }
 
-    /** The {@code q} quantile of ascending {@code sorted}, interpolated linearly. */
-    static double quantile(float[] sorted, double q) {
-      double rank = q * (sorted.length - 1);
-      int below = (int) Math.floor(rank);
-      int above = Math.min(below + 1, sorted.length - 1);
-      return sorted[below] + (rank - below) * ((double) sorted[above] - sorted[below]);
+    /**
+     * The {@code low} quantile goes to 0 and the {@code high} quantile to 255, linearly, and
+     * values beyond them are clipped. Quantiles interpolate linearly between the sorted values
+     * (NumPy's default): the {@code q} quantile of {@code n} values sits at rank
+     * {@code q * (n - 1)}.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= low < high <= 1}
+     */
+    static Normalization quantiles(double low, double high) {
+        return new Quantiles(low, high);
     }
 
-    @Override
-    public String label() {
-      return low == 0 && high == 1 ? "min/max" : format(low) + "/" + format(high);
+    /** See {@link Normalization#clamp()}. */
+    record Clamp() implements Normalization {
+        @Override
+        public Image apply(Image image) {
+            float[] values = image.toArray();
+            for (int i = 0; i < values.length; i++) {
+                values[i] = Math.max(0, Math.min(255, values[i]));
+            }
+            return Image.wrap(image.channels(), image.height(), image.width(), values);
+        }
+
+        @Override
+        public String label() {
+            return "non normalisé";
+        }
     }
 
-    private static String format(double q) {
-      return String.valueOf(q).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+    /** See {@link Normalization#quantiles(double, double)}; {@code (0, 1)} is min/max. */
+    record Quantiles(double low, double high) implements Normalization {
+        public Quantiles {
+            if (!(low >= 0 && low < high && high <= 1)) {
+                throw new IllegalArgumentException(
+                        "quantiles must satisfy 0 <= low < high <= 1, got " + low + " and " + high);
+            }
+        }
+
+        @Override
+        public Image apply(Image image) {
+            float[] values = image.toArray();
+            double from;
+            double to;
+            if (low == 0 && high == 1) {
+                from = image.min();
+                to = image.max();
+            } else {
+                float[] sorted = values.clone();
+                Arrays.sort(sorted);
+                from = quantile(sorted, low);
+                to = quantile(sorted, high);
+            }
+            if (!(to > from)) {
+                return new Clamp().apply(image);
+            }
+            double scale = 255 / (to - from);
+            for (int i = 0; i < values.length; i++) {
+                double stretched = (values[i] - from) * scale;
+                values[i] = (float) Math.max(0, Math.min(255, stretched));
+            }
+            return Image.wrap(image.channels(), image.height(), image.width(), values);
+        }
+
+        /** The {@code q} quantile of ascending {@code sorted}, interpolated linearly. */
+        static double quantile(float[] sorted, double q) {
+            double rank = q * (sorted.length - 1);
+            int below = (int) Math.floor(rank);
+            int above = Math.min(below + 1, sorted.length - 1);
+            return sorted[below] + (rank - below) * ((double) sorted[above] - sorted[below]);
+        }
+
+        @Override
+        public String label() {
+            return low == 0 && high == 1 ? "min/max" : format(low) + "/" + format(high);
+        }
+
+        private static String format(double q) {
+            return String.valueOf(q).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        }
     }
-  }
 }

@@ -9,72 +9,72 @@ import java.util.List;
  * 2-D kernel, as one filter of a convolutional layer does.
  */
 public final class VolumeKernel {
-  private final List<Kernel> channels;
+    private final List<Kernel> channels;
 
-  private VolumeKernel(List<Kernel> channels) {
-    this.channels = channels;
-  }
-
-  /**
-   * The volume kernel whose channel {@code c} is {@code perChannel[c]}.
-   *
-   * @throws IllegalArgumentException if there is no kernel or the kernels differ in size or
-   *     anchor (the message names the first that differs)
-   */
-  public static VolumeKernel of(Kernel... perChannel) {
-    return of(List.of(perChannel));
-  }
-
-  /** See {@link #of(Kernel...)}. */
-  public static VolumeKernel of(List<Kernel> perChannel) {
-    if (perChannel.isEmpty()) {
-      throw new IllegalArgumentException("a volume kernel needs at least one channel");
+    private VolumeKernel(List<Kernel> channels) {
+        this.channels = channels;
     }
-    Kernel first = perChannel.get(0);
-    for (int c = 1; c < perChannel.size(); c++) {
-      Kernel kernel = perChannel.get(c);
-      if (kernel.rows() != first.rows() || kernel.columns() != first.columns()
-          || kernel.anchorRow() != first.anchorRow()
-          || kernel.anchorColumn() != first.anchorColumn()) {
-        throw new IllegalArgumentException(
-            "channel " + c + "'s kernel is " + kernel.size() + " anchored at ("
-                + kernel.anchorRow() + ", " + kernel.anchorColumn() + ") but channel 0's is "
-                + first.size() + " anchored at (" + first.anchorRow() + ", "
-                + first.anchorColumn() + ")");
-      }
+
+    /**
+     * The volume kernel whose channel {@code c} is {@code perChannel[c]}.
+     *
+     * @throws IllegalArgumentException if there is no kernel or the kernels differ in size or
+     *     anchor (the message names the first that differs)
+     */
+    public static VolumeKernel of(Kernel... perChannel) {
+        return of(List.of(perChannel));
     }
-    return new VolumeKernel(List.copyOf(perChannel));
-  }
 
-  public int channels() {
-    return channels.size();
-  }
+    /** See {@link #of(Kernel...)}. */
+    public static VolumeKernel of(List<Kernel> perChannel) {
+        if (perChannel.isEmpty()) {
+            throw new IllegalArgumentException("a volume kernel needs at least one channel");
+        }
+        Kernel first = perChannel.get(0);
+        for (int c = 1; c < perChannel.size(); c++) {
+            Kernel kernel = perChannel.get(c);
+            if (kernel.rows() != first.rows() || kernel.columns() != first.columns()
+                    || kernel.anchorRow() != first.anchorRow()
+                    || kernel.anchorColumn() != first.anchorColumn()) {
+                throw new IllegalArgumentException(
+                        "channel " + c + "'s kernel is " + kernel.size() + " anchored at ("
+                                + kernel.anchorRow() + ", " + kernel.anchorColumn() + ") but channel 0's is "
+                                + first.size() + " anchored at (" + first.anchorRow() + ", "
+                                + first.anchorColumn() + ")");
+            }
+        }
+        return new VolumeKernel(List.copyOf(perChannel));
+    }
 
-  /** The 2-D kernel applied to channel {@code channel}. */
-  public Kernel channel(int channel) {
-    return channels.get(channel);
-  }
+    public int channels() {
+        return channels.size();
+    }
 
-  /**
-   * Every channel's kernel {@linkplain Kernel#flipped() flipped} in space; the channels keep
-   * their order (they are not a spatial axis).
-   */
-  public VolumeKernel flipped() {
-    return new VolumeKernel(channels.stream().map(Kernel::flipped).toList());
-  }
+    /** The 2-D kernel applied to channel {@code channel}. */
+    public Kernel channel(int channel) {
+        return channels.get(channel);
+    }
 
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof VolumeKernel that && channels.equals(that.channels);
-  }
+    /**
+     * Every channel's kernel {@linkplain Kernel#flipped() flipped} in space; the channels keep
+     * their order (they are not a spatial axis).
+     */
+    public VolumeKernel flipped() {
+        return new VolumeKernel(channels.stream().map(Kernel::flipped).toList());
+    }
 
-  @Override
-  public int hashCode() {
-    return channels.hashCode();
-  }
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof VolumeKernel that && channels.equals(that.channels);
+    }
 
-  @Override
-  public String toString() {
-    return "VolumeKernel" + channels;
-  }
+    @Override
+    public int hashCode() {
+        return channels.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "VolumeKernel" + channels;
+    }
 }
