@@ -171,6 +171,28 @@ public final class Image {
         return rows;
     }
 
+    /**
+     * This image in grayscale: itself if it has one channel; for red, green and blue, the luma
+     * {@code 0.299 R + 0.587 G + 0.114 B} (ITU-R BT.601, as OpenCV's {@code cvtColor} computes it).
+     *
+     * @throws IllegalArgumentException for another number of channels
+     */
+    public Image toGray() {
+        if (channels == 1) {
+            return this;
+        }
+        if (channels != 3) {
+            throw new IllegalArgumentException(
+                    "only a 3-channel (RGB) image has a grayscale version, this one is " + shape());
+        }
+        int size = height * width;
+        float[] gray = new float[size];
+        for (int i = 0; i < size; i++) {
+            gray[i] = 0.299f * values[i] + 0.587f * values[size + i] + 0.114f * values[2 * size + i];
+        }
+        return new Image(1, height, width, gray);
+    }
+
     /** A copy of every value, channel by channel, row by row. */
     public float[] toArray() {
         return values.clone();
