@@ -1,0 +1,31 @@
+package dev.filtre.runtime.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class LearningRateScheduleTest {
+    @Test
+    void stepMultipliesByTheFactorEveryFewEpochs() {
+        LearningRateSchedule schedule = LearningRateSchedule.step(2, 0.1);
+        // 10 steps per epoch: epochs 0-1 are steps 0-19.
+        assertEquals(0.5, schedule.rate(0.5, 0, 10, 60), 1e-15);
+        assertEquals(0.5, schedule.rate(0.5, 19, 10, 60), 1e-15);
+        assertEquals(0.05, schedule.rate(0.5, 20, 10, 60), 1e-15);
+        assertEquals(0.005, schedule.rate(0.5, 59, 10, 60), 1e-15);
+    }
+
+    @Test
+    void cosineGoesFromTheBaseRateToTheMinimum() {
+        LearningRateSchedule schedule = LearningRateSchedule.cosine(0.1);
+        assertEquals(1.0, schedule.rate(1.0, 0, 10, 100), 1e-15);
+        assertEquals(0.55, schedule.rate(1.0, 50, 10, 100), 1e-15);
+        assertEquals(0.1 + 0.9 * (1 + Math.cos(Math.PI / 4)) / 2, schedule.rate(1.0, 25, 10, 100), 1e-15);
+        assertEquals(0.1, schedule.rate(1.0, 100, 10, 100), 1e-15);
+    }
+
+    @Test
+    void constantKeepsTheBaseRate() {
+        assertEquals(0.3, LearningRateSchedule.constant().rate(0.3, 77, 10, 100));
+    }
+}

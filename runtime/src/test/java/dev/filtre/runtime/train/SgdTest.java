@@ -1,0 +1,86 @@
+package dev.filtre.runtime.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class SgdTest {
+    /** Parameters [hidden.weight, hidden.bias, out.weight, out.bias] of a 1-1-1 network. */
+    private static TestMlp tiny(float... parameters) {
+        TestMlp model = new TestMlp(1, 1, 1, TestMlp.Activation.TANH, 0, false);
+        System.arraycopy(parameters, 0, model.parameters(), 0, 4);
+        return model;
+    }
+
+    private static void setGradients(TestMlp model, float... gradients) {
+        System.arraycopy(gradients, 0, model.gradients(), 0, 4);
+    }
+
+    @Test
+    void momentumAndWeightDecayFollowPyTorchOverTwoSteps() {
+        TestMlp model = tiny(1.0f, 0.5f, -2.0f, 0.25f);
+        Sgd sgd = Sgd.withLearningRate(0.1).momentum(0.9).weightDecay(0.01);
+
+        setGradients(model, 0.2f, -0.4f, 0.1f, 0.3f);
+        sgd.step(model);
+        // g = grad + 0.01 p for weights only; v = g; p -= 0.1 v.
+        assertArrayEquals(new float[] {0.979f, 0.54f, -2.008f, 0.22f}, model.parameters(), 1e-6f);
+
+        setGradients(model, 0.1f, 0.1f, -0.2f, 0.0f);
+        sgd.step(model);
+        // hidden.weight: g = 0.1 + 0.01 * 0.979 = 0.10979, v = 0.9 * 0.21 + g = 0.29879, p = 0.979 - 0.029879
+        // hidden.bias:   v = 0.9 * -0.4 + 0.1 = -0.26,                           p = 0.54 + 0.026
+        // out.weight:    g = -0.2 + 0.01 * -2.008 = -0.22008, v = 0.072 + g = -0.14808, p = -2.008 + 0.014808
+        // out.bias:      v = 0.9 * 0.3 = 0.27,                                   p = 0.22 - 0.027
+        assertArrayEquals(new float[] {0.949121f, 0.566f, -1.993192f, 0.193f}, model.parameters(), 1e-6f);
+    }
+
+    @Test
+    void decaysBiasesOnlyWhenAsked() {
+        TestMlp model = tiny(1.0f, 0.5f, -2.0f, 0.25f);
+        setGradients(model, 0.2f, -0.4f, 0.1f, 0.3f);
+
+        Sgd.withLearningRate(0.1).weightDecay(0.01).decayBiases(true).step(model);
+
+        assertArrayEquals(new float[] {0.979f, 0.5395f, -2.008f, 0.21975f}, model.parameters(), 1e-6f);
+    }
+
+    @Test
+    void plainSgdSubtractsTheScaledGradient() {
+        TestMlp model = tiny(1, 1, 1, 1);
+        setGradients(model, 1, -2, 0.5f, 0);
+
+        Sgd.withLearningRate(0.5).step(model);
+
+        assertArrayEquals(new float[] {0.5f, 2, 0.75f, 1}, model.parameters());
+    }
+
+    @Test
+    void theStepsLearningRateOverridesTheBaseRate() {
+        TestMlp model = tiny(1, 1, 1, 1);
+        setGradients(model, 1, 1, 1, 1);
+
+        Sgd.withLearningRate(0.5).step(model, 0.25);
+
+        assertArrayEquals(new float[] {0.75f, 0.75f, 0.75f, 0.75f}, model.parameters());
+    }
+
+    @Test
+    void oneInstanceHoldsOneModelsMomentum() {
+        Sgd sgd = Sgd.withLearningRate(0.1).momentum(0.9);
+        sgd.step(tiny(1, 1, 1, 1));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> sgd.step(tiny(1, 1, 1, 1)));
+        assertEquals("this Sgd holds the momentum of another model; use one optimizer per model"
+                + " (Sgd.fresh() gives a new one with the same settings)", e.getMessage());
+    }
+
+    @Test
+    void refusesSettingsOutOfRange() {
+        assertThrows(IllegalArgumentException.class, () -> Sgd.withLearningRate(0));
+        assertThrows(IllegalArgumentException.class, () -> Sgd.withLearningRate(0.1).momentum(1));
+        assertThrows(IllegalArgumentException.class, () -> Sgd.withLearningRate(0.1).weightDecay(-1));
+    }
+}
