@@ -60,9 +60,9 @@ final class LayerDraft {
         return operation.isPresent() && input.isPresent() && output.isPresent();
     }
 
-    /** The parameter count, when the operation and its input are known. */
+    /** The parameter count, when the layer checked clean against its input. */
     Optional<Long> parameterCount() {
-        if (operation.isEmpty() || input.isEmpty()) {
+        if (!isComplete()) {
             return Optional.empty();
         }
         return Optional.of(operation.get().parameterCount(input.get().shape()));

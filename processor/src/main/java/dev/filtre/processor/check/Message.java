@@ -35,10 +35,10 @@ public enum Message {
             "maxParameters = %d is not positive; give a limit of 1 or more, or leave it out"
                     + " for no limit"),
     TOO_MANY_PARAMETERS(Diagnostic.Kind.ERROR,
-            "%s has %,d parameters, more than maxParameters = %,d:\n%s\nuse fewer filters or"
+            "%s has %,d parameters, more than maxParameters = %,d (%s); use fewer filters or"
                     + " units, or pool before the first @Dense"),
     TOO_MANY_PARAMETERS_FOR_AN_ARRAY(Diagnostic.Kind.ERROR,
-            "%s has %,d parameters, more than a Java array holds (%,d):\n%s\nuse fewer filters"
+            "%s has %,d parameters, more than a Java array holds (%,d) (%s); use fewer filters"
                     + " or units, or pool before the first @Dense"),
     BUG(Diagnostic.Kind.ERROR,
             "Filtre could not process %s because of a bug in Filtre, not in your code: %s at %s."

@@ -55,16 +55,19 @@ final class ParameterBudget {
         }
     }
 
-    /** One line per layer with its count, then the total. */
+    /**
+     * Each layer's count, then the total, on one line: compilers indent the lines of a multi-line
+     * message differently.
+     */
     static String table(List<LayerDraft> layers, long total) {
         StringBuilder table = new StringBuilder();
         for (LayerDraft layer : layers) {
-            table.append(line(layer.name(), layer.parameterCount().get())).append('\n');
+            table.append(entry(layer.name(), layer.parameterCount().get())).append("; ");
         }
-        return table.append(line("total", total)).toString();
+        return table.append(entry("total", total)).toString();
     }
 
-    private static String line(String name, long count) {
-        return String.format(Locale.ROOT, "  %s: %,d", name, count);
+    private static String entry(String name, long count) {
+        return String.format(Locale.ROOT, "%s %,d", name, count);
     }
 }
