@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Filtre against PyTorch (reference BLAS and OpenBLAS) and ONNX Runtime Java on LeNet-5 and
+# FashionNet, in one run on one machine, ending with one table (see README.md).
+#
+#   bench/run.sh                  # the full table, about 5 minutes on 2 cores
+#   SECONDS_PER_RUN=0.5 bench/run.sh   # shorter timing windows
+#
+# Environment: SECONDS_PER_RUN (timed window of one throughput run, default 1),
+# RUNS (runs per figure, median kept, default 3), LATENCY_CALLS (default 2000),
+# NETS (default "lenet5 fashionnet"), SKIP_BUILD=1 to reuse bench/target.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-1}
+RUNS=${RUNS:-3}
+LATENCY_CALLS=${LATENCY_CALLS:-2000}
+NETS=${NETS:-"lenet5 fashionnet"}
+PYTHON=/usr/bin/python3
+OUT=bench/target/results
+RESULTS=$OUT/results-$(date -u +%Y%m%dT%H%M%SZ).jsonl
+
+# PyTorch's two BLAS configurations: Debian's reference BLAS (what python3-torch gets without
+# OpenBLAS) and OpenBLAS built for OpenMP, told the AVX-512 kernels (SkylakeX) are fine here.
+REFERENCE_BLAS=/usr/lib/x86_64-linux-gnu/blas:/usr/lib/x86_64-linux-gnu/lapack
+if ! dpkg -s libopenblas0-openmp >/dev/null 2>&1; then
+    echo "installing libopenblas0-openmp (PyTorch's fast configuration)"
+    apt-get install -y -qq libopenblas0-openmp >/dev/null
+fi
+OPENBLAS=$(dirname "$(dpkg -L libopenblas0-openmp | grep '/libblas.so.3$' | head -1)")
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    echo "building the bench module and what it needs (no tests)"
+    mvn -q -B -pl bench -am package -DskipTests
+fi
+CLASSPATH="bench/target/classes:$(cat bench/target/classpath.txt)"
+
+echo "exporting the networks from PyTorch (ONNX, weights, check vectors)"
+$PYTHON bench/pytorch_peer.py export --dir bench/target/onnx
+
+mkdir -p "$OUT"
+echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+COMMON=(--seconds "$SECONDS_PER_RUN" --runs "$RUNS" --latency-calls "$LATENCY_CALLS")
+first=1
+for net in $NETS; do
+    work=train,latency,batch256
+    if [ $first = 1 ]; then work=$work,matmul; first=0; fi
+    LD_LIBRARY_PATH=$OPENBLAS OPENBLAS_CORETYPE=SkylakeX \
+        $PYTHON bench/pytorch_peer.py measure --config pytorch-openblas --nets "$net" --work "$work" \
+        "${COMMON[@]}" --results "$RESULTS"
+    LD_LIBRARY_PATH=$REFERENCE_BLAS \
+        $PYTHON bench/pytorch_peer.py measure --config pytorch-reference-blas --nets "$net" --work "$work" \
+        "${COMMON[@]}" --results "$RESULTS"
+    java -Xms1g -Xmx2g -XX:+UseParallelGC -cp "$CLASSPATH" dev.filtre.bench.Harness --nets "$net" \
+        --onnx-dir bench/target/onnx "${COMMON[@]}" --results "$RESULTS"
+done
+
+echo
+echo "results: $RESULTS"
+$PYTHON bench/table.py "$RESULTS" | tee "$OUT/table.md"

@@ -1,0 +1,175 @@
+package dev.filtre.bench;
+
+import dev.filtre.dsl.Model;
+import dev.filtre.runtime.data.DataSet;
+import dev.filtre.runtime.train.ProgressListener;
+import dev.filtre.runtime.train.Sgd;
+import dev.filtre.runtime.train.Trainer;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Times the generated models the way {@code pytorch_peer.py} times PyTorch: training images/s
+ * (batch 64, SGD momentum 0.9, softmax + cross-entropy, training mode), one-image latency and
+ * batch-256 inference images/s, each the median of {@link Timing#runs()} runs after a warm-up, with
+ * the heap bytes the loop allocates per step. Training is timed twice: through the runtime's
+ * {@link Trainer} (the figure compared with PyTorch) and through the model alone.
+ */
+final class FiltreBench {
+    static final String IMPL = "filtre";
+    static final String MODEL_ONLY = "filtre-model-only";
+    static final int TRAINER_CHUNK = 640;
+    static final int BATCH = 64;
+    static final int INFERENCE_BATCH = 256;
+    static final float LEARNING_RATE = 0.01f;
+    static final float MOMENTUM = 0.9f;
+
+    private final TrainingData data;
+    private final Timing timing;
+    private final long seed;
+    private final Consumer<String> log;
+
+    FiltreBench(TrainingData data, Timing timing, long seed, Consumer<String> log) {
+        this.data = data;
+        this.timing = timing;
+        this.seed = seed;
+        this.log = log;
+    }
+
+    /**
+     * Training throughput of the runtime's {@link Trainer}, what a user gets: repeated one-epoch
+     * fits over the same {@value #TRAINER_CHUNK} images (ten batches), so every fit pays the
+     * trainer's per-fit costs (input checks, shuffling, starting its threads) as well.
+     */
+    Result train(BenchNetwork network, int threads) {
+        Model model = network.newModel(seed);
+        DataSet chunk = data.images().first(TRAINER_CHUNK);
+        Trainer trainer = Trainer.of(model)
+                .optimizer(Sgd.withLearningRate(LEARNING_RATE).momentum(MOMENTUM))
+                .batchSize(BATCH)
+                .epochs(1)
+                .seed(seed)
+                .threads(threads)
+                .progress(ProgressListener.silent());
+        double[] loss = {trainer.fit(chunk).last().trainLoss(), 0};
+        warmUp(() -> loss[1] = trainer.fit(chunk).last().trainLoss());
+        long[] bytes = {0};
+        long[] steps = {0};
+        Measurement measurement = Measurement.medianOf(timing.runs(), "images/s", () -> {
+            long before = Allocations.allocatedBytes(new long[0]);
+            long fits = 0;
+            long start = System.nanoTime();
+            long elapsed;
+            do {
+                loss[1] = trainer.fit(chunk).last().trainLoss();
+                fits++;
+                elapsed = System.nanoTime() - start;
+            } while (elapsed < timing.windowNanos());
+            bytes[0] += Allocations.allocatedBytes(new long[0]) - before;
+            steps[0] += fits * (TRAINER_CHUNK / BATCH);
+            return fits * TRAINER_CHUNK * 1e9 / elapsed;
+        });
+        log.accept(String.format(Locale.ROOT, "# %s %s, %d thread(s): Trainer's epoch loss %.3f at first, %.3f at last",
+                IMPL, network.id(), threads, loss[0], loss[1]));
+        // the trainer's worker threads are its own: only the calling thread's allocations are counted
+        return new Result(IMPL, network.id(), threads, "train", measurement,
+                MultiplyAdds.gigaflops(MultiplyAdds.training(model), measurement.value()), bytes[0] / steps[0]);
+    }
+
+    /**
+     * Training throughput through the {@link Model} contract alone ({@link DataParallelSgd}): the
+     * generated passes and the update with no trainer around them, a bound for {@link #train}.
+     */
+    Result trainModelOnly(BenchNetwork network, int threads) {
+        Model model = network.newModel(seed);
+        int batches = data.size() / BATCH;
+        try (DataParallelSgd sgd = new DataParallelSgd(model, threads, LEARNING_RATE, MOMENTUM, seed)) {
+            long[] step = {0};
+            double[] loss = {0};
+            Runnable oneStep = () -> {
+                int first = (int) (step[0] % batches) * BATCH;
+                loss[0] = sgd.step(data.inputs(), data.labels(), first, BATCH);
+                step[0]++;
+            };
+            oneStep.run();
+            double firstLoss = loss[0];
+            warmUp(oneStep);
+            long[] bytes = {0};
+            long[] steps = {0};
+            Measurement measurement = Measurement.medianOf(timing.runs(), "images/s", () -> {
+                long before = Allocations.allocatedBytes(sgd.workerThreadIds());
+                long count = 0;
+                long start = System.nanoTime();
+                long elapsed;
+                do {
+                    oneStep.run();
+                    count++;
+                    elapsed = System.nanoTime() - start;
+                } while (elapsed < timing.windowNanos());
+                bytes[0] += Allocations.allocatedBytes(sgd.workerThreadIds()) - before;
+                steps[0] += count;
+                return count * BATCH * 1e9 / elapsed;
+            });
+            log.accept(String.format(Locale.ROOT, "# %s %s, %d thread(s): batch loss %.3f at step 1, %.3f at step %d",
+                    MODEL_ONLY, network.id(), threads, firstLoss, loss[0], step[0]));
+            return new Result(MODEL_ONLY, network.id(), threads, "train", measurement,
+                    MultiplyAdds.gigaflops(MultiplyAdds.training(model), measurement.value()), bytes[0] / steps[0]);
+        }
+    }
+
+    /** The median time of one {@link Model#forward(float[], int)} call on one image, in microseconds. */
+    Result latency(BenchNetwork network) {
+        Model model = network.newModel(seed);
+        model.setTraining(false);
+        float[] image = new float[model.inputSize()];
+        System.arraycopy(data.inputs(), 0, image, 0, image.length);
+        warmUp(() -> model.forward(image, 0));
+        long[] times = new long[timing.latencyCalls()];
+        long[] bytes = {0};
+        Measurement measurement = Measurement.medianOf(timing.runs(), "us", () -> {
+            long before = Allocations.allocatedBytes(new long[0]);
+            for (int i = 0; i < times.length; i++) {
+                long start = System.nanoTime();
+                model.forward(image, 0);
+                times[i] = System.nanoTime() - start;
+            }
+            bytes[0] += Allocations.allocatedBytes(new long[0]) - before;
+            return Measurement.medianInPlace(times) / 1000;
+        });
+        return new Result(IMPL, network.id(), 1, "latency", measurement, Double.NaN,
+                bytes[0] / ((long) timing.runs() * times.length));
+    }
+
+    /** Inference throughput on batches of 256 images cut across {@code threads} replicas. */
+    Result batch(BenchNetwork network, int threads) {
+        Model model = network.newModel(seed);
+        try (ParallelInference inference = new ParallelInference(model, threads, data.inputs(), INFERENCE_BATCH)) {
+            warmUp(inference::run);
+            long[] bytes = {0};
+            long[] calls = {0};
+            Measurement measurement = Measurement.medianOf(timing.runs(), "images/s", () -> {
+                long before = Allocations.allocatedBytes(inference.workerThreadIds());
+                long count = 0;
+                long start = System.nanoTime();
+                long elapsed;
+                do {
+                    inference.run();
+                    count++;
+                    elapsed = System.nanoTime() - start;
+                } while (elapsed < timing.windowNanos());
+                bytes[0] += Allocations.allocatedBytes(inference.workerThreadIds()) - before;
+                calls[0] += count;
+                return count * INFERENCE_BATCH * 1e9 / elapsed;
+            });
+            return new Result(IMPL, network.id(), threads, "batch256", measurement,
+                    MultiplyAdds.gigaflops(MultiplyAdds.forward(model), measurement.value()), bytes[0] / calls[0]);
+        }
+    }
+
+    private void warmUp(Runnable work) {
+        long start = System.nanoTime();
+        do {
+            work.run();
+        } while (System.nanoTime() - start < timing.warmupNanos());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.filtre.bench;
+
+import ai.onnxruntime.OrtException;
+import java.nio.file.Path;
+
+/**
+ * Times ONNX Runtime (Java API) on the networks {@code pytorch_peer.py export} wrote, with the
+ * same rules as {@link FiltreBench}: one-image latency and batch-256 inference, at a given number
+ * of intra-op threads. Each call feeds a native tensor prepared once, as a server would.
+ */
+final class OnnxBench {
+    static final String IMPL = "onnxruntime-java";
+
+    private final TrainingData data;
+    private final Timing timing;
+    private final Path directory;
+
+    OnnxBench(TrainingData data, Timing timing, Path directory) {
+        this.data = data;
+        this.timing = timing;
+        this.directory = directory;
+    }
+
+    /** The ONNX file of {@code network} in the export directory. */
+    Path file(BenchNetwork network) {
+        return directory.resolve(network.id() + ".onnx");
+    }
+
+    /** The median time of one session run on one image, in microseconds. */
+    Result latency(BenchNetwork network, int threads) throws OrtException {
+        try (OnnxRuntimeModel model = new OnnxRuntimeModel(file(network), threads, new int[] {1, 28, 28});
+                OnnxRuntimeModel.Call call = model.prepare(data.inputs(), 1)) {
+            warmUp(call);
+            long[] times = new long[timing.latencyCalls()];
+            Measurement measurement = Measurement.medianOf(timing.runs(), "us", () -> {
+                for (int i = 0; i < times.length; i++) {
+                    long start = System.nanoTime();
+                    run(call);
+                    times[i] = System.nanoTime() - start;
+                }
+                return Measurement.medianInPlace(times) / 1000;
+            });
+            return new Result(IMPL, network.id(), threads, "latency", measurement, Double.NaN, -1);
+        }
+    }
+
+    /** Inference throughput on one batch of 256 images. */
+    Result batch(BenchNetwork network, int threads, long forwardMultiplyAdds) throws OrtException {
+        try (OnnxRuntimeModel model = new OnnxRuntimeModel(file(network), threads, new int[] {1, 28, 28});
+                OnnxRuntimeModel.Call call = model.prepare(data.inputs(), FiltreBench.INFERENCE_BATCH)) {
+            warmUp(call);
+            Measurement measurement = Measurement.medianOf(timing.runs(), "images/s", () -> {
+                long count = 0;
+                long start = System.nanoTime();
+                long elapsed;
+                do {
+                    run(call);
+                    count++;
+                    elapsed = System.nanoTime() - start;
+                } while (elapsed < timing.windowNanos());
+                return count * FiltreBench.INFERENCE_BATCH * 1e9 / elapsed;
+            });
+            return new Result(IMPL, network.id(), threads, "batch256", measurement,
+                    MultiplyAdds.gigaflops(forwardMultiplyAdds, measurement.value()), -1);
+        }
+    }
+
+    private void warmUp(OnnxRuntimeModel.Call call) {
+        long start = System.nanoTime();
+        do {
+            run(call);
+        } while (System.nanoTime() - start < timing.warmupNanos());
+    }
+
+    private static void run(OnnxRuntimeModel.Call call) {
+        try {
+            call.run();
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+#!/usr/bin/python3
+"""Puts the JSON lines of Harness and pytorch_peer.py into one Markdown table.
+
+Rows are the six figures of the performance issue; columns are Filtre, PyTorch + OpenBLAS,
+PyTorch with the reference BLAS, ONNX Runtime Java, then Filtre's speed relative to each peer.
+A cell is "1 thread / 2 threads". A ratio compares each side's best thread count: > 1 means
+Filtre is faster (for a latency, the peer's time over Filtre's).
+
+usage: table.py RESULTS.jsonl
+"""
+
+import json
+import sys
+
+COLUMNS = [
+    ("filtre", "Filtre"),
+    ("pytorch-openblas", "PyTorch + OpenBLAS"),
+    ("pytorch-reference-blas", "PyTorch, reference BLAS"),
+    ("onnxruntime-java", "ONNX Runtime Java"),
+]
+ROWS = [
+    ("lenet5", "train", "LeNet-5 training, images/s"),
+    ("fashionnet", "train", "FashionNet training, images/s"),
+    ("lenet5", "latency", "LeNet-5 one-image latency, µs"),
+    ("fashionnet", "latency", "FashionNet one-image latency, µs"),
+    ("lenet5", "batch256", "LeNet-5 batch-256 inference, images/s"),
+    ("fashionnet", "batch256", "FashionNet batch-256 inference, images/s"),
+]
+
+
+def load(path):
+    results = {}
+    with open(path) as lines:
+        for line in lines:
+            if line.strip():
+                r = json.loads(line)
+                results[(r["impl"], r["net"], r["work"], r["threads"])] = r
+    return results
+
+
+def number(value, unit):
+    if unit == "us":
+        return "%.0f" % value if value >= 100 else "%.1f" % value
+    return "{:,.0f}".format(value)
+
+
+def cell(results, impl, net, work):
+    values = []
+    for threads in (1, 2):
+        r = results.get((impl, net, work, threads))
+        values.append(number(r["value"], r["unit"]) if r else "–")
+    return " / ".join(values)
+
+
+def best(results, impl, net, work):
+    """The best figure over thread counts: the highest throughput or the lowest latency."""
+    found = [r["value"] for (i, n, w, t), r in results.items() if (i, n, w) == (impl, net, work)]
+    if not found:
+        return None
+    return min(found) if work == "latency" else max(found)
+
+
+def ratio(results, peer, net, work):
+    mine = best(results, "filtre", net, work)
+    theirs = best(results, peer, net, work)
+    if mine is None or theirs is None:
+        return "–"
+    return "%.2f" % (theirs / mine if work == "latency" else mine / theirs)
+
+
+def gflops(results, impl, net, work):
+    found = [r.get("gflops") for (i, n, w, t), r in results.items() if (i, n, w) == (impl, net, work)]
+    found = [g for g in found if g is not None]
+    return "%.1f" % max(found) if found else "–"
+
+
+def table(results):
+    peers = [c for c in COLUMNS if c[0] != "filtre"]
+    header = ["work"] + [title + " (1 / 2 threads)" for _, title in COLUMNS]
+    header += ["Filtre ÷ " + title for _, title in peers]
+    header += ["Filtre GFLOP/s"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for net, work, title in ROWS:
+        row = [title] + [cell(results, impl, net, work) for impl, _ in COLUMNS]
+        row += [ratio(results, impl, net, work) for impl, _ in peers]
+        row += [gflops(results, "filtre", net, work)]
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines)
+
+
+def peaks(results):
+    notes = []
+    for impl, title in COLUMNS:
+        for threads in (1, 2):
+            r = results.get((impl, "-", "matmul", threads))
+            if r:
+                notes.append("%s sgemm %d thread(s): %.0f GFLOP/s" % (title, threads, r["value"]))
+    return notes
+
+
+def allocations(results):
+    notes = []
+    for (impl, net, work, threads), r in sorted(results.items()):
+        if impl == "filtre" and "bytes_per_step" in r:
+            notes.append("%s %s %d thread(s): %d B per %s" % (
+                net, work, threads, r["bytes_per_step"], "step" if work == "train" else "call"))
+    return notes
+
+
+def main(argv):
+    if len(argv) != 1:
+        sys.exit(__doc__)
+    results = load(argv[0])
+    print(table(results))
+    print()
+    print("Ratios: each side's best thread count; > 1 means Filtre is faster.")
+    data = sorted({r.get("data", "") for r in results.values() if r.get("data")})
+    if data:
+        print("Data: " + "; ".join(data))
+    for note in peaks(results):
+        print("Peak: " + note)
+    for note in allocations(results):
+        print("Allocated: " + note)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
