@@ -1,16 +1,568 @@
 package dev.filtre.processor.write;
 
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.filtre.dsl.Layer;
+import dev.filtre.dsl.Model;
+import dev.filtre.processor.model.Activation;
+import dev.filtre.processor.model.CheckedLayer;
 import dev.filtre.processor.model.CheckedNetwork;
+import dev.filtre.processor.model.Operation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
 
 /**
- * Writes the {@code <Name>Model} class of a checked network. Never reports diagnostics: it only
- * sees networks that checked clean.
+ * Writes the {@code <Name>Model} class of a checked network: a public final class implementing the
+ * user's interface and {@link Model}, with the shapes as constants, the summary, and forward and
+ * backward passes specialized for the declared shapes. Never reports diagnostics: it only sees
+ * networks that checked clean. The output depends only on the network, so it is the same on every
+ * build.
+ *
+ * <p>The writer is a sequence of small {@code addXxx} steps over one {@link TypeSpec.Builder}; the
+ * code of each layer comes from its {@link LayerCode}.
  */
 public final class ModelWriter {
-    /** Placeholder until the writer lands: returns the file to write for {@code network}. */
+    /** The processor named in {@code @Generated}. */
+    static final String GENERATOR = "dev.filtre.processor.NetworkProcessor";
+    /** The seed a new model's parameters and dropout masks are drawn from. */
+    static final long DEFAULT_SEED = 0L;
+
+    private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    private static final ClassName ARRAYS = ClassName.get(Arrays.class);
+    private static final ClassName SYSTEM = ClassName.get(System.class);
+    private static final ClassName OBJECTS = ClassName.get(Objects.class);
+    private static final ClassName LIST = ClassName.get(List.class);
+    private static final ClassName FLOAT = ClassName.get(Float.class);
+    private static final ClassName SPLITTABLE_RANDOM = ClassName.get(SplittableRandom.class);
+    private static final TypeName LIST_OF_LAYERS = ParameterizedTypeName.get(LIST, ClassName.get(Layer.class));
+    private static final TypeName FLOATS = Stage.FLOATS;
+
+    /** The file to write for {@code network}, declared by {@code originatingElement}. */
     public JavaFile write(CheckedNetwork network, Element originatingElement) {
-        throw new UnsupportedOperationException("ModelWriter not written yet");
+        if (network.layers().isEmpty()) {
+            throw new IllegalArgumentException(network.name() + " has no layers");
+        }
+        Plan plan = new Plan(network);
+        TypeSpec.Builder type = TypeSpec.classBuilder(plan.model)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(plan.declaration)
+                .addSuperinterface(Model.class);
+        if (originatingElement != null) {
+            type.addOriginatingElement(originatingElement);
+        }
+        addGenerated(type);
+        addJavadoc(type, plan);
+        addConstants(type, plan);
+        addFields(type, plan);
+        addConstructors(type, plan);
+        addLayerAccessors(type, plan);
+        addDescription(type, plan);
+        addParameterMethods(type, plan);
+        addModeMethods(type, plan);
+        addForwardMethods(type, plan);
+        addBackwardMethods(type, plan);
+        addDiagnostics(type, plan);
+        addReplica(type, plan);
+        addLayerPasses(type, plan);
+        addHelpers(type, plan);
+        type.addType(LayerHandleWriter.write(plan.handle, plan.fields.parameters()));
+        return JavaFile.builder(network.packageName(), type.build())
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
+    }
+
+    /**
+     * Everything the steps share: the names, the stages between layers and each layer's code,
+     * allocated once and in order so that the output is deterministic.
+     */
+    private static final class Plan {
+        final CheckedNetwork network;
+        final ClassName declaration;
+        final ClassName model;
+        final ClassName handle;
+        final Members members = new Members();
+        final ModelFields fields;
+        final FieldSpec layers;
+        final FieldSpec parametersConstant;
+        final FieldSpec outputSizeConstant;
+        final FieldSpec defaultSeed;
+        final FieldSpec summary;
+        final Stage input;
+        final List<LayerCode> codes = new ArrayList<>();
+        final String requireRange;
+        final String isFinite;
+        final boolean endsWithSoftmax;
+
+        Plan(CheckedNetwork network) {
+            this.network = network;
+            List<String> names = network.simpleNames();
+            declaration = ClassName.get(network.packageName(), names.get(0),
+                    names.subList(1, names.size()).toArray(new String[0]));
+            model = ClassName.get(network.packageName(), network.modelSimpleName());
+            handle = model.nestedClass("LayerHandle");
+
+            parametersConstant = intConstant(members.constant("PARAMETERS"),
+                    CodeBlock.of("$L", Math.toIntExact(network.parameterCount())),
+                    "The number of learned values: the length of {@link #parameters()}.");
+            defaultSeed = FieldSpec.builder(TypeName.LONG, members.constant("DEFAULT_SEED"), Modifier.PUBLIC,
+                            Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The seed a new model's parameters and dropout masks are drawn from.")
+                    .initializer("$LL", DEFAULT_SEED)
+                    .build();
+            members.constant("OUTPUT");
+            summary = FieldSpec.builder(String.class, members.constant("SUMMARY"), Modifier.PRIVATE,
+                            Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$S", SummaryTable.render(network))
+                    .build();
+
+            FieldSpec parameters = FieldSpec.builder(FLOATS, members.member("parameters"), Modifier.PRIVATE,
+                    Modifier.FINAL).build();
+            FieldSpec gradients = FieldSpec.builder(FLOATS, members.member("gradients"), Modifier.PRIVATE,
+                            Modifier.FINAL)
+                    .initializer("new float[$N]", parametersConstant)
+                    .build();
+            FieldSpec training = FieldSpec.builder(TypeName.BOOLEAN, members.member("training"),
+                    Modifier.PRIVATE).build();
+            boolean hasDropout = network.layers().stream()
+                    .anyMatch(layer -> layer.operation() instanceof Operation.Dropout);
+            Optional<FieldSpec> dropoutRandom = hasDropout
+                    ? Optional.of(FieldSpec.builder(SPLITTABLE_RANDOM, members.member("dropoutRandom"),
+                            Modifier.PRIVATE).build())
+                    : Optional.empty();
+            fields = new ModelFields(parameters, gradients, training, dropoutRandom);
+            layers = FieldSpec.builder(LIST_OF_LAYERS, members.member("layers"), Modifier.PRIVATE, Modifier.FINAL)
+                    .build();
+            input = Stage.input(network.input(), members);
+            for (String method : modelMethodNames()) {
+                members.member(method);
+            }
+            for (CheckedLayer layer : network.layers()) {
+                members.member(layer.name());
+            }
+            requireRange = members.member("requireRange");
+            isFinite = members.member("isFinite");
+
+            Stage in = input;
+            int offset = 0;
+            for (CheckedLayer layer : network.layers()) {
+                String prefix = Members.upperSnake(layer.name());
+                Stage out = Stage.output(layer.output(), layer.name(), members.constant(prefix), members);
+                codes.add(LayerCode.of(layer, in, out, fields, offset, members));
+                offset += Math.toIntExact(layer.parameterCount());
+                in = out;
+            }
+            outputSizeConstant = intConstant(members.constant("OUTPUT_SIZE"),
+                    CodeBlock.of("$L", network.output().size()),
+                    "The number of values in one output, as {@link #" + output().size().name() + "}.");
+            CheckedLayer last = lastCode().layer;
+            endsWithSoftmax = last.activation().equals(Optional.of(Activation.SOFTMAX))
+                    || last.operation().equals(new Operation.Standalone(Activation.SOFTMAX));
+        }
+
+        LayerCode lastCode() {
+            return codes.get(codes.size() - 1);
+        }
+
+        Stage output() {
+            return lastCode().out;
+        }
+
+        /** The buffer holding the logits: before a final softmax, else the output. */
+        FieldSpec logits() {
+            LayerCode last = lastCode();
+            if (last.logits().isPresent()) {
+                return last.logits().get();
+            }
+            return endsWithSoftmax ? last.in.values() : last.out.values();
+        }
+
+        /** The buffer receiving dL/d logits in {@code backwardFromLogits}. */
+        FieldSpec logitsGradient() {
+            LayerCode last = lastCode();
+            return endsWithSoftmax && last.logits().isEmpty() ? last.in.gradient() : last.out.gradient();
+        }
+
+        /** Every backward step, last layer first. */
+        List<MethodSpec> backwardSteps() {
+            List<MethodSpec> steps = new ArrayList<>();
+            for (int i = codes.size() - 1; i >= 0; i--) {
+                steps.addAll(codes.get(i).backwardMethods());
+            }
+            return steps;
+        }
+
+        private static List<String> modelMethodNames() {
+            List<String> names = new ArrayList<>();
+            for (java.lang.reflect.Method method : Model.class.getMethods()) {
+                names.add(method.getName());
+            }
+            names.sort(null);
+            return names;
+        }
+    }
+
+    private static FieldSpec intConstant(String name, CodeBlock value, String javadoc) {
+        return FieldSpec.builder(TypeName.INT, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc(javadoc)
+                .initializer(value)
+                .build();
+    }
+
+    private static void addGenerated(TypeSpec.Builder type) {
+        type.addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", GENERATOR).build());
+    }
+
+    private static void addJavadoc(TypeSpec.Builder type, Plan plan) {
+        type.addJavadoc("The network declared by {@link $T}, compiled: shapes checked, passes specialized.\n\n",
+                plan.declaration);
+        type.addJavadoc("<pre>\n$L\n</pre>\n\n", escapeHtml(SummaryTable.render(plan.network)));
+        type.addJavadoc("<p>A new model's parameters are drawn by {@link #initialize(long)} from {@link #$N}; "
+                + "its dropout masks start from the same seed, and it starts in evaluation mode. "
+                + "Parameters are laid out layer after layer, weights then bias, at the {@code *_OFFSET} "
+                + "constants. An instance is meant for one thread; {@link #replica()} makes another that "
+                + "shares the parameters. Nothing is allocated by the forward and backward passes.\n",
+                plan.defaultSeed);
+    }
+
+    /** Javadoc is HTML: the table's characters must show as they are. */
+    private static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;");
+    }
+
+    private static void addConstants(TypeSpec.Builder type, Plan plan) {
+        type.addField(plan.parametersConstant);
+        type.addFields(plan.input.constants());
+        type.addField(plan.outputSizeConstant);
+        type.addField(plan.defaultSeed);
+        for (LayerCode code : plan.codes) {
+            type.addFields(code.constants());
+            type.addFields(code.out.constants());
+        }
+        type.addField(plan.summary);
+    }
+
+    private static void addFields(TypeSpec.Builder type, Plan plan) {
+        ModelFields fields = plan.fields;
+        type.addField(fields.parameters());
+        type.addField(fields.gradients());
+        type.addField(fields.training());
+        fields.dropoutRandom().ifPresent(type::addField);
+        type.addField(plan.layers);
+        type.addField(plan.input.values());
+        type.addField(plan.input.gradient());
+        for (LayerCode code : plan.codes) {
+            type.addField(code.out.values());
+            type.addFields(code.buffers());
+            type.addField(code.out.gradient());
+        }
+    }
+
+    private static void addConstructors(TypeSpec.Builder type, Plan plan) {
+        type.addMethod(MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("A model whose parameters are drawn from {@link #$N}, in evaluation mode.\n",
+                        plan.defaultSeed)
+                .addStatement("this(new float[$N])", plan.parametersConstant)
+                .addStatement("initialize($N)", plan.defaultSeed)
+                .build());
+
+        NameAllocator names = plan.members.locals();
+        String parameters = names.newName("parameters");
+        CodeBlock.Builder handles = CodeBlock.builder();
+        for (int i = 0; i < plan.codes.size(); i++) {
+            LayerCode code = plan.codes.get(i);
+            CheckedLayer layer = code.layer;
+            handles.add("$Lnew $T($S, $N, $S, $L, $L, $L, $L, $L, $L)", i == 0 ? "" : ",\n", plan.handle,
+                    layer.name(), code.index(), layer.describe(), code.in.shapeArray(), code.out.shapeArray(),
+                    code.weightShapeArray(), code.biasShapeArray(),
+                    layer.operation().hasParameters() ? CodeBlock.of("$N", code.weightOffset())
+                            : CodeBlock.of("$L", code.firstParameter()),
+                    layer.operation().hasParameters() ? CodeBlock.of("$N", code.biasOffset())
+                            : CodeBlock.of("$L", code.firstParameter()));
+        }
+        MethodSpec.Builder shared = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc("A model reading and writing {@code $N}, shared with the models it was replicated "
+                        + "from or to.\n", parameters)
+                .addParameter(FLOATS, parameters)
+                .addStatement("this.$N = $N", plan.fields.parameters(), parameters)
+                .addCode("this.$N = $T.of(\n$>$>$L$<$<);\n", plan.layers, LIST, handles.build());
+        plan.fields.dropoutRandom().ifPresent(random ->
+                shared.addStatement("this.$N = new $T($N)", random, SPLITTABLE_RANDOM, plan.defaultSeed));
+        type.addMethod(shared.build());
+    }
+
+    private static void addLayerAccessors(TypeSpec.Builder type, Plan plan) {
+        for (LayerCode code : plan.codes) {
+            type.addMethod(MethodSpec.methodBuilder(code.layer.name())
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(Layer.class)
+                    .addStatement("return $N.get($N)", plan.layers, code.index())
+                    .build());
+        }
+    }
+
+    private static MethodSpec.Builder override(String name, TypeName returns) {
+        return MethodSpec.methodBuilder(name)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(returns);
+    }
+
+    private static void addDescription(TypeSpec.Builder type, Plan plan) {
+        type.addMethod(override("name", ClassName.get(String.class))
+                .addStatement("return $S", plan.network.name())
+                .build());
+        type.addMethod(override("inputShape", Stage.INTS)
+                .addStatement("return $L", plan.input.shapeArray())
+                .build());
+        type.addMethod(override("inputSize", TypeName.INT)
+                .addStatement("return $N", plan.input.size())
+                .build());
+        type.addMethod(override("outputShape", Stage.INTS)
+                .addStatement("return $L", plan.output().shapeArray())
+                .build());
+        type.addMethod(override("outputSize", TypeName.INT)
+                .addStatement("return $N", plan.outputSizeConstant)
+                .build());
+        type.addMethod(override("parameterCount", TypeName.INT)
+                .addStatement("return $N", plan.parametersConstant)
+                .build());
+        type.addMethod(override("layers", LIST_OF_LAYERS)
+                .addStatement("return $N", plan.layers)
+                .build());
+        type.addMethod(override("summary", ClassName.get(String.class))
+                .addStatement("return $N", plan.summary)
+                .build());
+        type.addMethod(override("endsWithSoftmax", TypeName.BOOLEAN)
+                .addStatement("return $L", plan.endsWithSoftmax)
+                .build());
+    }
+
+    private static void addParameterMethods(TypeSpec.Builder type, Plan plan) {
+        ModelFields fields = plan.fields;
+        type.addMethod(override("parameters", FLOATS).addStatement("return $N", fields.parameters()).build());
+        type.addMethod(override("gradients", FLOATS).addStatement("return $N", fields.gradients()).build());
+        type.addMethod(override("zeroGradients", TypeName.VOID)
+                .addStatement("$T.fill($N, 0f)", ARRAYS, fields.gradients())
+                .build());
+
+        NameAllocator names = plan.members.locals();
+        String seed = names.newName("seed");
+        String random = names.newName("random");
+        MethodSpec.Builder initialize = override("initialize", TypeName.VOID).addParameter(TypeName.LONG, seed);
+        List<MethodSpec> initializers = new ArrayList<>();
+        for (LayerCode code : plan.codes) {
+            code.initializeMethod(fields.parameters()).ifPresent(initializers::add);
+        }
+        if (initializers.isEmpty()) {
+            initialize.addComment("no layer learns anything");
+        } else {
+            initialize.addStatement("$T $N = new $T($N)", SPLITTABLE_RANDOM, random, SPLITTABLE_RANDOM, seed);
+            for (MethodSpec initializer : initializers) {
+                initialize.addStatement("$N($N)", initializer, random);
+            }
+        }
+        type.addMethod(initialize.build());
+        type.addMethods(initializers);
+    }
+
+    private static void addModeMethods(TypeSpec.Builder type, Plan plan) {
+        ModelFields fields = plan.fields;
+        NameAllocator names = plan.members.locals();
+        String training = names.newName("training");
+        type.addMethod(override("setTraining", TypeName.VOID)
+                .addParameter(TypeName.BOOLEAN, training)
+                .addStatement("this.$N = $N", fields.training(), training)
+                .build());
+        type.addMethod(override("isTraining", TypeName.BOOLEAN)
+                .addStatement("return $N", fields.training())
+                .build());
+        String seed = names.newName("seed");
+        MethodSpec.Builder seedDropout = override("seedDropout", TypeName.VOID).addParameter(TypeName.LONG, seed);
+        if (fields.dropoutRandom().isPresent()) {
+            seedDropout.addStatement("$N = new $T($N)", fields.dropoutRandom().get(), SPLITTABLE_RANDOM, seed);
+        } else {
+            seedDropout.addComment("no dropout layer: nothing to seed");
+        }
+        type.addMethod(seedDropout.build());
+    }
+
+    private static void addForwardMethods(TypeSpec.Builder type, Plan plan) {
+        NameAllocator names = plan.members.locals();
+        String sample = names.newName("sample");
+        String offset = names.newName("offset");
+        String output = names.newName("output");
+        String outputOffset = names.newName("outputOffset");
+        String samples = names.newName("samples");
+        String batch = names.newName("batch");
+        String outputs = names.newName("outputs");
+        String n = names.newName("n");
+
+        MethodSpec.Builder forward = override("forward", FLOATS)
+                .addParameter(FLOATS, sample)
+                .addParameter(TypeName.INT, offset)
+                .addStatement("$N($N, $N, $N, $S)", plan.requireRange, sample, offset, plan.input.size(), "input")
+                .addStatement("$T.arraycopy($N, $N, $N, 0, $N)", SYSTEM, sample, offset, plan.input.values(),
+                        plan.input.size());
+        for (LayerCode code : plan.codes) {
+            forward.addStatement("$N()", code.forwardMethod());
+        }
+        type.addMethod(forward.addStatement("return $N", plan.output().values()).build());
+
+        type.addMethod(override("forward", TypeName.VOID)
+                .addParameter(FLOATS, sample)
+                .addParameter(TypeName.INT, offset)
+                .addParameter(FLOATS, output)
+                .addParameter(TypeName.INT, outputOffset)
+                .addStatement("$N($N, $N, $N, $S)", plan.requireRange, output, outputOffset,
+                        plan.outputSizeConstant, "output")
+                .addStatement("$T.arraycopy(forward($N, $N), 0, $N, $N, $N)", SYSTEM, sample, offset, output,
+                        outputOffset, plan.outputSizeConstant)
+                .build());
+
+        type.addMethod(override("forwardBatch", TypeName.VOID)
+                .addParameter(FLOATS, samples)
+                .addParameter(TypeName.INT, batch)
+                .addParameter(FLOATS, outputs)
+                .beginControlFlow("if ($N < 0)", batch)
+                .addStatement("throw new $T($S + $N)", IllegalArgumentException.class, "negative batch size: ",
+                        batch)
+                .endControlFlow()
+                .addStatement("$N($N, 0, $N * $N, $S)", plan.requireRange, samples, batch, plan.input.size(),
+                        "inputs")
+                .addStatement("$N($N, 0, $N * $N, $S)", plan.requireRange, outputs, batch,
+                        plan.outputSizeConstant, "outputs")
+                .beginControlFlow("for (int $1N = 0; $1N < $2N; $1N++)", n, batch)
+                .addStatement("forward($N, $N * $N, $N, $N * $N)", samples, n, plan.input.size(), outputs, n,
+                        plan.outputSizeConstant)
+                .endControlFlow()
+                .build());
+
+        type.addMethod(override("logits", FLOATS).addStatement("return $N", plan.logits()).build());
+    }
+
+    private static void addBackwardMethods(TypeSpec.Builder type, Plan plan) {
+        NameAllocator names = plan.members.locals();
+        String gradient = names.newName("gradient");
+        String offset = names.newName("offset");
+        List<MethodSpec> steps = plan.backwardSteps();
+
+        MethodSpec.Builder backward = override("backward", TypeName.VOID)
+                .addParameter(FLOATS, gradient)
+                .addParameter(TypeName.INT, offset)
+                .addStatement("$N($N, $N, $N, $S)", plan.requireRange, gradient, offset, plan.outputSizeConstant,
+                        "gradient")
+                .addStatement("$T.arraycopy($N, $N, $N, 0, $N)", SYSTEM, gradient, offset,
+                        plan.output().gradient(), plan.outputSizeConstant);
+        for (MethodSpec step : steps) {
+            backward.addStatement("$N()", step);
+        }
+        type.addMethod(backward.build());
+
+        MethodSpec.Builder fromLogits = override("backwardFromLogits", TypeName.VOID)
+                .addParameter(FLOATS, gradient)
+                .addParameter(TypeName.INT, offset);
+        if (plan.endsWithSoftmax) {
+            fromLogits.addComment("the final softmax's step is skipped: $N is already dL/d logits", gradient)
+                    .addStatement("$N($N, $N, $N, $S)", plan.requireRange, gradient, offset,
+                            plan.outputSizeConstant, "gradient")
+                    .addStatement("$T.arraycopy($N, $N, $N, 0, $N)", SYSTEM, gradient, offset,
+                            plan.logitsGradient(), plan.outputSizeConstant);
+            for (MethodSpec step : steps.subList(1, steps.size())) {
+                fromLogits.addStatement("$N()", step);
+            }
+        } else {
+            fromLogits.addComment("no final softmax: the logits are the output")
+                    .addStatement("backward($N, $N)", gradient, offset);
+        }
+        type.addMethod(fromLogits.build());
+
+        type.addMethod(override("inputGradient", FLOATS)
+                .addStatement("return $N", plan.input.gradient())
+                .build());
+    }
+
+    private static void addDiagnostics(TypeSpec.Builder type, Plan plan) {
+        MethodSpec.Builder scan = override("firstNonFiniteLayer", TypeName.INT);
+        for (LayerCode code : plan.codes) {
+            scan.beginControlFlow("if (!$N($N))", plan.isFinite, code.out.values())
+                    .addStatement("return $N", code.index())
+                    .endControlFlow();
+        }
+        type.addMethod(scan.addStatement("return -1").build());
+    }
+
+    private static void addReplica(TypeSpec.Builder type, Plan plan) {
+        NameAllocator names = plan.members.locals();
+        String replica = names.newName("replica");
+        MethodSpec.Builder method = override("replica", plan.model)
+                .addJavadoc("A model sharing this one's parameters, with its own buffers and gradients, in the "
+                        + "same mode.$L\n", plan.fields.dropoutRandom().isPresent()
+                        ? " Its dropout masks come from a sequence split from this model's." : "")
+                .addStatement("$1T $2N = new $1T($3N)", plan.model, replica, plan.fields.parameters())
+                .addStatement("$N.$N = $N", replica, plan.fields.training(), plan.fields.training());
+        plan.fields.dropoutRandom().ifPresent(random ->
+                method.addStatement("$N.$N = $N.split()", replica, random, random));
+        type.addMethod(method.addStatement("return $N", replica).build());
+    }
+
+    private static void addLayerPasses(TypeSpec.Builder type, Plan plan) {
+        for (LayerCode code : plan.codes) {
+            type.addMethod(code.forwardMethod());
+            type.addMethods(code.backwardMethods());
+        }
+    }
+
+    private static void addHelpers(TypeSpec.Builder type, Plan plan) {
+        NameAllocator names = plan.members.locals();
+        String array = names.newName("array");
+        String offset = names.newName("offset");
+        String length = names.newName("length");
+        String what = names.newName("what");
+        type.addMethod(MethodSpec.methodBuilder(plan.requireRange)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc("Checks that {@code $N} holds {@code $N} values from {@code $N}.\n", array, length,
+                        offset)
+                .addParameter(FLOATS, array)
+                .addParameter(TypeName.INT, offset)
+                .addParameter(TypeName.INT, length)
+                .addParameter(String.class, what)
+                .addStatement("$T.requireNonNull($N, $N)", OBJECTS, array, what)
+                .beginControlFlow("if ($N < 0 || $N > $N.length - $N)", offset, offset, array, length)
+                .addStatement("throw new $T($S + $N + $S + $N + $S + $N + $S + $N.length)",
+                        IllegalArgumentException.class, plan.network.name() + ": " , what, " needs ", length,
+                        " values from offset ", offset, " but its array holds ", array)
+                .endControlFlow()
+                .build());
+        String values = names.newName("values");
+        String value = names.newName("value");
+        type.addMethod(MethodSpec.methodBuilder(plan.isFinite)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(TypeName.BOOLEAN)
+                .addParameter(FLOATS, values)
+                .beginControlFlow("for (float $N : $N)", value, values)
+                .beginControlFlow("if (!$T.isFinite($N))", FLOAT, value)
+                .addStatement("return false")
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("return true")
+                .build());
     }
 }

@@ -1,0 +1,318 @@
+package dev.filtre.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
+import dev.filtre.processor.model.Activation;
+import dev.filtre.processor.model.CheckedLayer;
+import dev.filtre.processor.model.Operation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The code of one layer in the generated class: its constants, its buffers, and its forward and
+ * backward passes written side by side, one subclass per kind of layer.
+ *
+ * <p>The forward pass {@code forwardConv1()} reads the input stage's buffer and writes the output
+ * stage's, applying a fused activation last. The backward pass is two steps: {@code
+ * backwardConv1Relu()} turns dL/d output into dL/d pre-activation in place (from the stored outputs),
+ * then {@code backwardConv1()} adds the parameter gradients and writes dL/d input into the input
+ * stage's gradient buffer. Keeping the activation's step apart is what lets {@code
+ * backwardFromLogits} start below a final softmax.
+ */
+abstract class LayerCode {
+    static final ClassName ARRAYS = ClassName.get(Arrays.class);
+    static final ClassName MATH = ClassName.get(Math.class);
+    static final ClassName SYSTEM = ClassName.get(System.class);
+    static final ClassName SPLITTABLE_RANDOM = ClassName.get(SplittableRandom.class);
+
+    final CheckedLayer layer;
+    final Stage in;
+    final Stage out;
+    final ModelFields model;
+    final String prefix;
+    private final Members members;
+    private final FieldSpec index;
+    private final Optional<FieldSpec> weightOffset;
+    private final Optional<FieldSpec> biasOffset;
+    private final Optional<FieldSpec> logits;
+    private final int firstParameter;
+    private final String forwardName;
+    private final String backwardName;
+    private final Optional<String> activationBackwardName;
+    private final Optional<String> initializeName;
+
+    LayerCode(CheckedLayer layer, Stage in, Stage out, ModelFields model, String prefix,
+            int firstParameter, Members members) {
+        this.layer = layer;
+        this.in = in;
+        this.out = out;
+        this.model = model;
+        this.prefix = prefix;
+        this.firstParameter = firstParameter;
+        this.members = members;
+        String name = layer.name();
+        this.index = constant(members, "_INDEX", CodeBlock.of("$L", layer.index()),
+                "Position of " + name + " in the network, from 0.");
+        if (layer.operation().hasParameters()) {
+            weightOffset = Optional.of(constant(members, "_WEIGHT_OFFSET",
+                    CodeBlock.of("$L", firstParameter),
+                    "Where " + name + "'s weights start in {@link #parameters()}."));
+            biasOffset = Optional.of(constant(members, "_BIAS_OFFSET",
+                    CodeBlock.of("$L", firstParameter + layer.weightCount()),
+                    "Where " + name + "'s bias starts in {@link #parameters()}."));
+            initializeName = Optional.of(members.member("initialize" + Members.capitalized(name)));
+        } else {
+            weightOffset = Optional.empty();
+            biasOffset = Optional.empty();
+            initializeName = Optional.empty();
+        }
+        logits = layer.activation().filter(a -> a == Activation.SOFTMAX).map(a ->
+                FieldSpec.builder(Stage.FLOATS, members.member(name + "Logits"), Modifier.PRIVATE,
+                                Modifier.FINAL)
+                        .initializer("new float[$N]", out.size())
+                        .build());
+        forwardName = members.member("forward" + Members.capitalized(name));
+        backwardName = members.member("backward" + Members.capitalized(name));
+        activationBackwardName = layer.activation().map(a ->
+                members.member("backward" + Members.capitalized(name) + a.name().charAt(0)
+                        + a.name().substring(1).toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** The code of {@code layer}, whose input is {@code in} and output {@code out}. */
+    static LayerCode of(CheckedLayer layer, Stage in, Stage out, ModelFields model, int firstParameter,
+            Members members) {
+        String prefix = members.constant(Members.upperSnake(layer.name()));
+        Operation operation = layer.operation();
+        if (operation instanceof Operation.Conv conv) {
+            return new ConvCode(layer, conv, in, out, model, prefix, firstParameter, members);
+        }
+        if (operation instanceof Operation.Pool pool) {
+            return new PoolCode(layer, pool, in, out, model, prefix, firstParameter, members);
+        }
+        if (operation instanceof Operation.Dense) {
+            return new DenseCode(layer, in, out, model, prefix, firstParameter, members);
+        }
+        if (operation instanceof Operation.Dropout dropout) {
+            return new DropoutCode(layer, dropout, in, out, model, prefix, firstParameter, members);
+        }
+        if (operation instanceof Operation.Standalone standalone) {
+            return new ActivationCode(layer, standalone.activation(), in, out, model, prefix,
+                    firstParameter, members);
+        }
+        if (operation instanceof Operation.Flatten) {
+            return new FlattenCode(layer, in, out, model, prefix, firstParameter, members);
+        }
+        throw new IllegalArgumentException("no code for " + operation);
+    }
+
+    /** A public constant {@code <PREFIX><suffix>} of type int. */
+    final FieldSpec constant(Members members, String suffix, CodeBlock value, String javadoc) {
+        return constant(members, TypeName.INT, suffix, value, javadoc);
+    }
+
+    final FieldSpec constant(Members members, TypeName type, String suffix, CodeBlock value,
+            String javadoc) {
+        return FieldSpec.builder(type, members.constant(prefix + suffix), Modifier.PUBLIC,
+                        Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc(javadoc)
+                .initializer(value)
+                .build();
+    }
+
+    /** {@code CONV1_INDEX}, the layer's hyperparameters, then its parameter offsets. */
+    final List<FieldSpec> constants() {
+        List<FieldSpec> constants = new ArrayList<>();
+        constants.add(index);
+        constants.addAll(hyperparameters());
+        weightOffset.ifPresent(constants::add);
+        biasOffset.ifPresent(constants::add);
+        return constants;
+    }
+
+    /** Constants naming the layer's hyperparameters, e.g. {@code CONV1_KERNEL}. */
+    List<FieldSpec> hyperparameters() {
+        return List.of();
+    }
+
+    /** Buffers besides the stages': the pre-softmax logits, max-pooling's argmax, dropout's mask. */
+    final List<FieldSpec> buffers() {
+        List<FieldSpec> buffers = new ArrayList<>();
+        logits.ifPresent(buffers::add);
+        buffers.addAll(extraBuffers());
+        return buffers;
+    }
+
+    List<FieldSpec> extraBuffers() {
+        return List.of();
+    }
+
+    FieldSpec index() {
+        return index;
+    }
+
+    /** The running parameter offset at this layer (also for layers that learn nothing). */
+    int firstParameter() {
+        return firstParameter;
+    }
+
+    FieldSpec weightOffset() {
+        return weightOffset.orElseThrow();
+    }
+
+    FieldSpec biasOffset() {
+        return biasOffset.orElseThrow();
+    }
+
+    /** The pre-softmax buffer when a softmax is fused onto this layer. */
+    Optional<FieldSpec> logits() {
+        return logits;
+    }
+
+    /** The weight shape as constants, e.g. {@code new int[] {CONV1_CHANNELS, INPUT_CHANNELS, ...}}. */
+    CodeBlock weightShapeArray() {
+        return CodeBlock.of("new int[0]");
+    }
+
+    /** The bias shape as constants, e.g. {@code new int[] {CONV1_CHANNELS}}. */
+    CodeBlock biasShapeArray() {
+        return CodeBlock.of("new int[0]");
+    }
+
+    /** {@code forwardConv1()}: the whole forward pass of the layer, fused activation included. */
+    final MethodSpec forwardMethod() {
+        NameAllocator names = members.locals();
+        CodeBlock.Builder code = CodeBlock.builder();
+        FieldSpec target = logits.orElse(out.values());
+        addForward(code, names, target);
+        layer.activation().ifPresent(activation ->
+                ActivationCode.addForward(code, names, activation, target, out.values(), out.size()));
+        return MethodSpec.methodBuilder(forwardName)
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc("$L: $L, $L to $L.\n", layer.name(), layer.describe(), layer.input(),
+                        layer.output())
+                .addCode(code.build())
+                .build();
+    }
+
+    /**
+     * The steps of the backward pass, in the order they run: the fused activation's (if any), then
+     * the layer's own.
+     */
+    final List<MethodSpec> backwardMethods() {
+        List<MethodSpec> methods = new ArrayList<>();
+        layer.activation().ifPresent(activation -> {
+            NameAllocator names = members.locals();
+            CodeBlock.Builder code = CodeBlock.builder();
+            ActivationCode.addBackward(code, names, activation, out.gradient(), out.values(),
+                    out.gradient(), out.size());
+            methods.add(MethodSpec.methodBuilder(activationBackwardName.orElseThrow())
+                    .addModifiers(Modifier.PRIVATE)
+                    .addJavadoc("$L's $L, backward: dL/d output to dL/d pre-activation, in place.\n",
+                            layer.name(), activation.displayName())
+                    .addCode(code.build())
+                    .build());
+        });
+        NameAllocator names = members.locals();
+        CodeBlock.Builder code = CodeBlock.builder();
+        addBackward(code, names);
+        methods.add(MethodSpec.methodBuilder(backwardName)
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc("$L: $L, backward: dL/d $L to dL/d input$L.\n", layer.name(),
+                        layer.operation().describe(),
+                        layer.activation().isPresent() ? "pre-activation" : "output",
+                        layer.operation().hasParameters() ? ", adding to the parameter gradients" : "")
+                .addCode(code.build())
+                .build());
+        return methods;
+    }
+
+    /** {@code initializeConv1(random)}, for a layer with parameters. */
+    final Optional<MethodSpec> initializeMethod(FieldSpec parameters) {
+        return initializeName.map(name -> {
+            NameAllocator names = members.locals();
+            String random = names.newName("random");
+            String limit = names.newName("limit");
+            String k = names.newName("k");
+            CodeBlock fanIn = fanIn();
+            CodeBlock.Builder code = CodeBlock.builder();
+            switch (layer.initializer()) {
+                case HE_UNIFORM:
+                    code.add("// He uniform: U(-sqrt(6 / fanIn), sqrt(6 / fanIn))\n");
+                    code.addStatement("double $N = $T.sqrt(6.0 / ($L))", limit, MATH, fanIn);
+                    break;
+                case GLOROT_UNIFORM:
+                    code.add("// Glorot uniform: U(-sqrt(6 / (fanIn + fanOut)), sqrt(6 / (fanIn + fanOut)))\n");
+                    code.addStatement("double $N = $T.sqrt(6.0 / ($L + $L))", limit, MATH, fanIn, fanOut());
+                    break;
+                default:
+                    throw new IllegalArgumentException(layer.name() + " learns weights but has initializer "
+                            + layer.initializer());
+            }
+            code.beginControlFlow("for (int $1N = $2N; $1N < $3N; $1N++)", k, weightOffset(), biasOffset());
+            code.addStatement("$N[$N] = (float) $N.nextDouble(-$N, $N)", parameters, k, random, limit, limit);
+            code.endControlFlow();
+            code.addStatement("$T.fill($N, $N, $N + $N, 0f)", ARRAYS, parameters, biasOffset(), biasOffset(),
+                    biasCount());
+            return MethodSpec.methodBuilder(name)
+                    .addModifiers(Modifier.PRIVATE)
+                    .addParameter(SPLITTABLE_RANDOM, random)
+                    .addJavadoc("Draws $L's weights from {@code $N}; its biases start at 0.\n", layer.name(),
+                            random)
+                    .addCode(code.build())
+                    .build();
+        });
+    }
+
+    /** The constant counting the biases: one per filter or unit. */
+    FieldSpec biasCount() {
+        throw new UnsupportedOperationException(layer.name() + " learns nothing");
+    }
+
+    /** The number of inputs each output sees, for the initializer. */
+    CodeBlock fanIn() {
+        throw new UnsupportedOperationException(layer.name() + " learns nothing");
+    }
+
+    /** The number of outputs each input reaches, for the initializer. */
+    CodeBlock fanOut() {
+        throw new UnsupportedOperationException(layer.name() + " learns nothing");
+    }
+
+    /** Writes the layer's own forward computation from {@code in.values()} into {@code target}. */
+    abstract void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target);
+
+    /**
+     * Writes the layer's own backward computation: reads dL/d (pre-activation) output from {@code
+     * out.gradient()}, adds to the parameter gradients, writes dL/d input into {@code in.gradient()}.
+     */
+    abstract void addBackward(CodeBlock.Builder code, NameAllocator names);
+
+    /** Opens {@code for (int i = 0; i < bound; i++)}. */
+    static void beginLoop(CodeBlock.Builder code, String index, Object bound) {
+        code.beginControlFlow("for (int $1N = 0; $1N < $2L; $1N++)", index, ref(bound));
+    }
+
+    /** Opens {@code for (int i = start; i < end; i++)}. */
+    static void beginLoop(CodeBlock.Builder code, String index, Object start, Object end) {
+        code.beginControlFlow("for (int $1N = $2L; $1N < $3L; $1N++)", index, ref(start), ref(end));
+    }
+
+    /** A field or a local as code: {@code $N} of it; a code block as it is. */
+    static CodeBlock ref(Object value) {
+        if (value instanceof CodeBlock block) {
+            return block;
+        }
+        if (value instanceof Integer) {
+            return CodeBlock.of("$L", value);
+        }
+        return CodeBlock.of("$N", value);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.filtre.processor.write;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
+import dev.filtre.processor.model.CheckedLayer;
+import dev.filtre.processor.model.Operation;
+import dev.filtre.processor.model.PoolKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Max, average and sum pooling over square windows, per channel, without padding; a floored layer
+ * leaves the last rows or columns unread (their gradient is 0).
+ *
+ * <p>Max pooling keeps the first maximum in the window's row-major order (a strict {@code >}), and
+ * records its index in the input volume in an {@code int[]} buffer, so that the backward pass routes
+ * each gradient to it (summing where windows overlap). Average pooling passes {@code g / (k*k)} to
+ * every value of the window, sum pooling {@code g}.
+ */
+final class PoolCode extends LayerCode {
+    private final Operation.Pool pool;
+    private final FieldSpec window;
+    private final FieldSpec stride;
+    private final Optional<FieldSpec> argmax;
+
+    PoolCode(CheckedLayer layer, Operation.Pool pool, Stage in, Stage out, ModelFields model, String prefix,
+            int firstParameter, Members members) {
+        super(layer, in, out, model, prefix, firstParameter, members);
+        this.pool = pool;
+        window = constant(members, "_WINDOW", CodeBlock.of("$L", pool.size()),
+                "Side of " + layer.name() + "'s square window.");
+        stride = constant(members, "_STRIDE", CodeBlock.of("$L", pool.stride()),
+                "Step of " + layer.name() + "'s window.");
+        argmax = pool.kind() == PoolKind.MAX
+                ? Optional.of(FieldSpec.builder(ArrayTypeName.of(TypeName.INT),
+                                members.member(layer.name() + "Argmax"), Modifier.PRIVATE, Modifier.FINAL)
+                        .initializer("new int[$N]", out.size())
+                        .build())
+                : Optional.empty();
+    }
+
+    @Override
+    List<FieldSpec> hyperparameters() {
+        return List.of(window, stride);
+    }
+
+    @Override
+    List<FieldSpec> extraBuffers() {
+        List<FieldSpec> buffers = new ArrayList<>();
+        argmax.ifPresent(buffers::add);
+        return buffers;
+    }
+
+    /** The locals of one pass. */
+    private record Locals(String c, String i, String j, String u, String v, String output, String corner) {
+        static Locals allocate(NameAllocator names) {
+            return new Locals(names.newName("c"), names.newName("i"), names.newName("j"), names.newName("u"),
+                    names.newName("v"), names.newName("output"), names.newName("corner"));
+        }
+    }
+
+    /**
+     * Opens the loops over output values; sets {@code output} (its index) and {@code corner} (the
+     * index in the input volume of its window's top-left value).
+     */
+    private void beginWindowLoops(CodeBlock.Builder code, Locals l) {
+        beginLoop(code, l.c, out.channels());
+        beginLoop(code, l.i, out.height());
+        beginLoop(code, l.j, out.width());
+        code.addStatement("int $N = ($N * $N + $N) * $N + $N", l.output, l.c, out.height(), l.i, out.width(), l.j);
+        code.addStatement("int $N = ($N * $N + $N * $N) * $N + $N * $N", l.corner, l.c, in.height(), l.i, stride,
+                in.width(), l.j, stride);
+    }
+
+    private static void endWindowLoops(CodeBlock.Builder code) {
+        code.endControlFlow(); // j
+        code.endControlFlow(); // i
+        code.endControlFlow(); // c
+    }
+
+    /** Opens the loops over the window's values, row-major; the value is at {@link #windowIndex}. */
+    private void beginWindow(CodeBlock.Builder code, Locals l) {
+        beginLoop(code, l.u, window);
+        beginLoop(code, l.v, window);
+    }
+
+    private static void endWindow(CodeBlock.Builder code) {
+        code.endControlFlow(); // v
+        code.endControlFlow(); // u
+    }
+
+    private CodeBlock windowIndex(Locals l) {
+        return CodeBlock.of("$N + $N * $N + $N", l.corner, l.u, in.width(), l.v);
+    }
+
+    @Override
+    void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target) {
+        Locals l = Locals.allocate(names);
+        beginWindowLoops(code, l);
+        if (pool.kind() == PoolKind.MAX) {
+            String best = names.newName("best");
+            String k = names.newName("k");
+            code.addStatement("int $N = $N", best, l.corner);
+            beginWindow(code, l);
+            code.addStatement("int $N = $L", k, windowIndex(l));
+            code.add("// strictly greater: the first maximum in row-major order wins a tie\n");
+            code.beginControlFlow("if ($1N[$2N] > $1N[$3N])", in.values(), k, best);
+            code.addStatement("$N = $N", best, k);
+            code.endControlFlow();
+            endWindow(code);
+            code.addStatement("$N[$N] = $N", argmax.orElseThrow(), l.output, best);
+            code.addStatement("$N[$N] = $N[$N]", target, l.output, in.values(), best);
+        } else {
+            String sum = names.newName("sum");
+            code.addStatement("float $N = 0f", sum);
+            beginWindow(code, l);
+            code.addStatement("$N += $N[$L]", sum, in.values(), windowIndex(l));
+            endWindow(code);
+            if (pool.kind() == PoolKind.AVG) {
+                code.addStatement("$N[$N] = $N / ($N * $N)", target, l.output, sum, window, window);
+            } else {
+                code.addStatement("$N[$N] = $N", target, l.output, sum);
+            }
+        }
+        endWindowLoops(code);
+    }
+
+    @Override
+    void addBackward(CodeBlock.Builder code, NameAllocator names) {
+        code.addStatement("$T.fill($N, 0f)", ARRAYS, in.gradient());
+        if (pool.kind() == PoolKind.MAX) {
+            String k = names.newName("k");
+            code.add("// each output's gradient goes to the input value it took; overlapping windows add up\n");
+            beginLoop(code, k, out.size());
+            code.addStatement("$N[$N[$N]] += $N[$N]", in.gradient(), argmax.orElseThrow(), k, out.gradient(), k);
+            code.endControlFlow();
+            return;
+        }
+        Locals l = Locals.allocate(names);
+        String share = names.newName("share");
+        beginWindowLoops(code, l);
+        if (pool.kind() == PoolKind.AVG) {
+            code.addStatement("float $N = $N[$N] / ($N * $N)", share, out.gradient(), l.output, window, window);
+        } else {
+            code.addStatement("float $N = $N[$N]", share, out.gradient(), l.output);
+        }
+        beginWindow(code, l);
+        code.addStatement("$N[$L] += $N", in.gradient(), windowIndex(l), share);
+        endWindow(code);
+        endWindowLoops(code);
+    }
+}
