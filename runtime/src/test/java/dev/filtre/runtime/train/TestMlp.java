@@ -33,6 +33,8 @@ public final class TestMlp implements Model {
     private final float[] z2;
     private final float[] output;
     private final float[] inputGradient;
+    /** Multiplies the output bias's gradient, so that tests can break the backward pass on purpose. */
+    float outputBiasGradientFactor = 1;
     private boolean training;
     private SplittableRandom dropoutRandom = new SplittableRandom(0);
 
@@ -248,7 +250,7 @@ public final class TestMlp implements Model {
         float[] gradHidden = new float[hidden];
         for (int k = 0; k < classes; k++) {
             float g = gradLogits[offset + k];
-            gradients[b2() + k] += g;
+            gradients[b2() + k] += g * outputBiasGradientFactor;
             for (int j = 0; j < hidden; j++) {
                 gradients[w2() + k * hidden + j] += g * dropped[j];
                 gradHidden[j] += parameters[w2() + k * hidden + j] * g;
