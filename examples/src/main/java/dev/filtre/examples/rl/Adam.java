@@ -1,0 +1,88 @@
+package dev.filtre.examples.rl;
+
+import dev.filtre.dsl.Model;
+import dev.filtre.runtime.train.Optimizer;
+
+/**
+ * Adam (Kingma and Ba, 2015), as PyTorch's {@code torch.optim.Adam} without weight decay: each
+ * parameter moves by its gradient's running mean over the root of its running mean square,
+ *
+ * <pre>
+ * m = β1 m + (1 - β1) g
+ * v = β2 v + (1 - β2) g²
+ * p = p - η (m / (1 - β1^t)) / (sqrt(v / (1 - β2^t)) + ε)
+ * </pre>
+ *
+ * <p>Policy gradients are noisy and their scale changes as the robot improves; Adam's
+ * per-parameter step copes with both. The runtime offers SGD with momentum only, hence this class;
+ * it implements the runtime's {@link Optimizer} so it can move there unchanged. Its moments are
+ * state of the instance, bound to the first model it steps.
+ */
+public final class Adam implements Optimizer {
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPSILON = 1e-8;
+
+    private final double learningRate;
+    private float[] parameters;
+    private float[] mean;
+    private float[] meanSquare;
+    private int steps;
+
+    private Adam(double learningRate) {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate " + learningRate + " must be positive and finite");
+        }
+        this.learningRate = learningRate;
+    }
+
+    /** Adam with step size η and PyTorch's defaults β1 = 0.9, β2 = 0.999, ε = 1e-8. */
+    public static Adam withLearningRate(double learningRate) {
+        return new Adam(learningRate);
+    }
+
+    @Override
+    public double learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public Adam fresh() {
+        return new Adam(learningRate);
+    }
+
+    @Override
+    public void step(Model model, double rate) {
+        float[] p = model.parameters();
+        float[] g = model.gradients();
+        bind(model, p);
+        steps++;
+        double correction1 = 1 - Math.pow(BETA1, steps);
+        double correction2 = 1 - Math.pow(BETA2, steps);
+        for (int i = 0; i < p.length; i++) {
+            double gradient = g[i];
+            mean[i] = (float) (BETA1 * mean[i] + (1 - BETA1) * gradient);
+            meanSquare[i] = (float) (BETA2 * meanSquare[i] + (1 - BETA2) * gradient * gradient);
+            double step = rate * (mean[i] / correction1) / (Math.sqrt(meanSquare[i] / correction2) + EPSILON);
+            p[i] -= (float) step;
+        }
+    }
+
+    private void bind(Model model, float[] p) {
+        if (parameters == p) {
+            return;
+        }
+        if (parameters != null) {
+            throw new IllegalStateException("this Adam already holds the moments of another model than "
+                    + model.name() + " (Adam.fresh() gives a new one with the same settings)");
+        }
+        parameters = p;
+        mean = new float[p.length];
+        meanSquare = new float[p.length];
+    }
+
+    @Override
+    public String toString() {
+        return "Adam(lr=" + learningRate + ", betas=(" + BETA1 + ", " + BETA2 + "), eps=" + EPSILON + ")";
+    }
+}

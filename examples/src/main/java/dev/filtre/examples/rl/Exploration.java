@@ -1,0 +1,101 @@
+package dev.filtre.examples.rl;
+
+import java.util.SplittableRandom;
+
+/**
+ * How often the agent explores instead of exploiting, episode by episode: the probability
+ * {@code epsilon} of an ε-greedy choice. The lecture's two sides: exploitation, "je sais que cette
+ * action me fait gagner, je la joue" (the policy's most probable action), and exploration, "j'en
+ * tente une autre encore jamais essayée, pour espérer gagner plus" (an action drawn uniformly).
+ */
+public sealed interface Exploration {
+    /** The probability of exploring during episode {@code episode} (from 0). */
+    double epsilon(int episode);
+
+    /** A short name for legends and tables. */
+    String label();
+
+    /** Never explores: always plays the policy's most probable action. */
+    static Exploration none() {
+        return new Constant(0);
+    }
+
+    /** Explores with the same probability in every episode. */
+    static Exploration constant(double epsilon) {
+        return new Constant(epsilon);
+    }
+
+    /** Explores with a probability going linearly from {@code start} to {@code end}, then {@code end}. */
+    static Exploration linearDecay(double start, double end, int episodes) {
+        return new LinearDecay(start, end, episodes);
+    }
+
+    /**
+     * The ε-greedy choice: with probability {@code epsilon} a uniformly drawn action, otherwise the
+     * most probable one (the first of equals). Draws the same amount of randomness whatever
+     * {@code epsilon} is, so two settings run on the same seed see the same rooms.
+     */
+    static int choose(float[] probabilities, double epsilon, SplittableRandom random) {
+        double coin = random.nextDouble();
+        int drawn = random.nextInt(probabilities.length);
+        return coin < epsilon ? drawn : argmax(probabilities);
+    }
+
+    /** The index of the largest value, the first of equals. */
+    static int argmax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The same epsilon in every episode. */
+    record Constant(double epsilon) implements Exploration {
+        public Constant {
+            checkProbability("epsilon", epsilon);
+        }
+
+        @Override
+        public double epsilon(int episode) {
+            return epsilon;
+        }
+
+        @Override
+        public String label() {
+            return epsilon == 0 ? "no exploration (greedy)" : "fixed ε = " + epsilon;
+        }
+    }
+
+    /** Epsilon from {@code start} to {@code end} over {@code episodes} episodes, linearly. */
+    record LinearDecay(double start, double end, int episodes) implements Exploration {
+        public LinearDecay {
+            checkProbability("start", start);
+            checkProbability("end", end);
+            if (episodes <= 0) {
+                throw new IllegalArgumentException("the decay needs a positive number of episodes, got " + episodes);
+            }
+        }
+
+        @Override
+        public double epsilon(int episode) {
+            if (episode >= episodes) {
+                return end;
+            }
+            return start + (end - start) * episode / episodes;
+        }
+
+        @Override
+        public String label() {
+            return "ε from " + start + " to " + end + " over " + episodes + " episodes";
+        }
+    }
+
+    private static void checkProbability(String name, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(name + " must be a probability in [0, 1], got " + value);
+        }
+    }
+}

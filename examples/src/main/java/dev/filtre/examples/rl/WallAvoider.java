@@ -1,0 +1,22 @@
+package dev.filtre.examples.rl;
+
+import dev.filtre.dsl.Conv;
+import dev.filtre.dsl.Dense;
+import dev.filtre.dsl.Layer;
+import dev.filtre.dsl.Network;
+import dev.filtre.dsl.Relu;
+import dev.filtre.dsl.Softmax;
+
+/**
+ * The robot's policy: from its 7x7 view (see {@link LocalView}) to the probability of each
+ * {@link Action}. Two small convolutions find the patterns that matter (a wall ahead, an opening to
+ * one side, a dead end), and two dense layers weigh them. The processor checks the shapes while
+ * javac runs and writes {@code WallAvoiderModel}.
+ */
+@Network(input = {1, 7, 7}, maxParameters = 10_000)
+public interface WallAvoider {
+    @Conv(filters = 8, size = 3) @Relu  Layer conv1();
+    @Conv(filters = 16, size = 3) @Relu Layer conv2();
+    @Dense(units = 32) @Relu            Layer hidden();
+    @Dense(units = 3) @Softmax          Layer policy();
+}
