@@ -14,16 +14,10 @@ record Tolerance(double absolute, double relative) {
     /**
      * For one layer: float32 rounds each of the at most a few hundred products and sums of
      * N(0,1)-sized values with a relative error of 6e-8, which accumulates to about 1e-6; 1e-4
-     * leaves a wide margin while still catching any wrong index (errors of order 1).
+     * leaves a wide margin while still catching any wrong index (errors of order 1). Whole
+     * networks (LeNet: dot products of 400 terms through five layers) stay within it too.
      */
     static final Tolerance LAYER = new Tolerance(1e-4, 1e-4);
-
-    /**
-     * For whole networks: rounding errors of earlier layers are carried and amplified through
-     * several layers and through the softmax (LeNet: 5 layers, dot products of 400 terms), so the
-     * bound is twice as wide; still orders of magnitude below any indexing mistake.
-     */
-    static final Tolerance NETWORK = new Tolerance(2e-4, 2e-4);
 
     void check(double[] expected, int expectedOffset, float[] actual, int actualOffset, int length,
             String what) {
