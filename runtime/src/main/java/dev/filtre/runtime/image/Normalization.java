@@ -34,12 +34,12 @@ public sealed interface Normalization {
     }
 
     /** The minimum goes to 0, the maximum to 255, linearly. */
-    static Normalization minMax() {
+    static Quantiles minMax() {
         return new Quantiles(0, 1);
     }
 
     /** {@link #quantiles(double, double)} with the lecture's 5% and 95%. */
-    static Normalization quantiles() {
+    static Quantiles quantiles() {
         return new Quantiles(0.05, 0.95);
     }
 
@@ -51,7 +51,7 @@ public sealed interface Normalization {
      *
      * @throws IllegalArgumentException unless {@code 0 <= low < high <= 1}
      */
-    static Normalization quantiles(double low, double high) {
+    static Quantiles quantiles(double low, double high) {
         return new Quantiles(low, high);
     }
 
@@ -72,6 +72,9 @@ public sealed interface Normalization {
         }
     }
 
+    /** The value a normalization maps to 0 ({@code from}) and the one it maps to 255 ({@code to}). */
+    record Bounds(double from, double to) {}
+
     /** See {@link Normalization#quantiles(double, double)}; {@code (0, 1)} is min/max. */
     record Quantiles(double low, double high) implements Normalization {
         public Quantiles {
@@ -81,20 +84,22 @@ public sealed interface Normalization {
             }
         }
 
+        /** The values that go to 0 and 255: the {@code low} and {@code high} quantiles of {@code image}. */
+        public Bounds bounds(Image image) {
+            if (low == 0 && high == 1) {
+                return new Bounds(image.min(), image.max());
+            }
+            float[] sorted = image.toArray();
+            Arrays.sort(sorted);
+            return new Bounds(quantile(sorted, low), quantile(sorted, high));
+        }
+
         @Override
         public Image apply(Image image) {
             float[] values = image.toArray();
-            double from;
-            double to;
-            if (low == 0 && high == 1) {
-                from = image.min();
-                to = image.max();
-            } else {
-                float[] sorted = values.clone();
-                Arrays.sort(sorted);
-                from = quantile(sorted, low);
-                to = quantile(sorted, high);
-            }
+            Bounds bounds = bounds(image);
+            double from = bounds.from();
+            double to = bounds.to();
             if (!(to > from)) {
                 return new Clamp().apply(image);
             }
