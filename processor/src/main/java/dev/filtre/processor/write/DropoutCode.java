@@ -29,7 +29,7 @@ final class DropoutCode extends LayerCode {
         scale = constant(members, TypeName.FLOAT, "_SCALE",
                 CodeBlock.of("(float) (1.0 / (1.0 - $N))", rate),
                 "The factor " + layer.name() + " applies to the values it keeps: 1 / (1 - rate).");
-        mask = FieldSpec.builder(Stage.FLOATS, members.member(layer.name() + "Mask"), Modifier.PRIVATE,
+        mask = FieldSpec.builder(Stage.FLOATS, members.field(layer.name() + "Mask"), Modifier.PRIVATE,
                         Modifier.FINAL)
                 .initializer("new float[$N]", out.size())
                 .build();

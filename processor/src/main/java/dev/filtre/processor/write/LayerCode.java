@@ -12,6 +12,7 @@ import dev.filtre.processor.model.Operation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import javax.lang.model.element.Modifier;
@@ -46,6 +47,7 @@ abstract class LayerCode {
     private final int firstParameter;
     private final String forwardName;
     private final String backwardName;
+    private final Optional<String> activationForwardName;
     private final Optional<String> activationBackwardName;
     private final Optional<String> initializeName;
 
@@ -68,28 +70,28 @@ abstract class LayerCode {
             biasOffset = Optional.of(constant(members, "_BIAS_OFFSET",
                     CodeBlock.of("$L", firstParameter + layer.weightCount()),
                     "Where " + name + "'s bias starts in {@link #parameters()}."));
-            initializeName = Optional.of(members.member("initialize" + Members.capitalized(name)));
+            initializeName = Optional.of(members.method("initialize" + Members.capitalized(name)));
         } else {
             weightOffset = Optional.empty();
             biasOffset = Optional.empty();
             initializeName = Optional.empty();
         }
         logits = layer.activation().filter(a -> a == Activation.SOFTMAX).map(a ->
-                FieldSpec.builder(Stage.FLOATS, members.member(name + "Logits"), Modifier.PRIVATE,
+                FieldSpec.builder(Stage.FLOATS, members.field(name + "Logits"), Modifier.PRIVATE,
                                 Modifier.FINAL)
                         .initializer("new float[$N]", out.size())
                         .build());
-        forwardName = members.member("forward" + Members.capitalized(name));
-        backwardName = members.member("backward" + Members.capitalized(name));
-        activationBackwardName = layer.activation().map(a ->
-                members.member("backward" + Members.capitalized(name) + a.name().charAt(0)
-                        + a.name().substring(1).toLowerCase(java.util.Locale.ROOT)));
+        String capitalized = Members.capitalized(name);
+        forwardName = members.method("forward" + capitalized);
+        backwardName = members.method("backward" + capitalized);
+        String activation = layer.activation().map(LayerCode::methodSuffix).orElse("");
+        activationForwardName = layer.activation().map(a -> members.method("forward" + capitalized + activation));
+        activationBackwardName = layer.activation().map(a -> members.method("backward" + capitalized + activation));
     }
 
     /** The code of {@code layer}, whose input is {@code in} and output {@code out}. */
-    static LayerCode of(CheckedLayer layer, Stage in, Stage out, ModelFields model, int firstParameter,
-            Members members) {
-        String prefix = members.constant(Members.upperSnake(layer.name()));
+    static LayerCode of(CheckedLayer layer, Stage in, Stage out, ModelFields model, String prefix,
+            int firstParameter, Members members) {
         Operation operation = layer.operation();
         if (operation instanceof Operation.Conv conv) {
             return new ConvCode(layer, conv, in, out, model, prefix, firstParameter, members);
@@ -186,20 +188,40 @@ abstract class LayerCode {
         return CodeBlock.of("new int[0]");
     }
 
-    /** {@code forwardConv1()}: the whole forward pass of the layer, fused activation included. */
-    final MethodSpec forwardMethod() {
+    /** {@code Relu}: how a fused activation's methods end, e.g. {@code forwardConv1Relu}. */
+    private static String methodSuffix(Activation activation) {
+        String name = activation.name();
+        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The steps of the forward pass, in the order they run: the layer's own ({@code forwardConv1()},
+     * into the logits buffer when a softmax follows), then the fused activation's, if any ({@code
+     * forwardConv1Relu()}, in place).
+     */
+    final List<MethodSpec> forwardMethods() {
+        List<MethodSpec> methods = new ArrayList<>();
         NameAllocator names = members.locals();
         CodeBlock.Builder code = CodeBlock.builder();
         FieldSpec target = logits.orElse(out.values());
         addForward(code, names, target);
-        layer.activation().ifPresent(activation ->
-                ActivationCode.addForward(code, names, activation, target, out.values(), out.size()));
-        return MethodSpec.methodBuilder(forwardName)
+        methods.add(MethodSpec.methodBuilder(forwardName)
                 .addModifiers(Modifier.PRIVATE)
-                .addJavadoc("$L: $L, $L to $L.\n", layer.name(), layer.describe(), layer.input(),
+                .addJavadoc("$L: $L, $L to $L.\n", layer.name(), layer.operation().describe(), layer.input(),
                         layer.output())
                 .addCode(code.build())
-                .build();
+                .build());
+        layer.activation().ifPresent(activation -> {
+            CodeBlock.Builder activate = CodeBlock.builder();
+            ActivationCode.addForward(activate, members.locals(), activation, target, out.values(), out.size());
+            methods.add(MethodSpec.methodBuilder(activationForwardName.orElseThrow())
+                    .addModifiers(Modifier.PRIVATE)
+                    .addJavadoc("$L's $L$L.\n", layer.name(), activation.displayName(),
+                            target.equals(out.values()) ? ", in place" : ", from the logits")
+                    .addCode(activate.build())
+                    .build());
+        });
+        return methods;
     }
 
     /**

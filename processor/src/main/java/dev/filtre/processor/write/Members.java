@@ -13,19 +13,27 @@ import com.palantir.javapoet.NameAllocator;
  */
 final class Members {
     private final NameAllocator members = new NameAllocator();
+    private final NameAllocator fields = new NameAllocator();
     private final NameAllocator constants = new NameAllocator();
 
-    /** A field or method name, {@code suggestion} itself when it is free. */
-    String member(String suggestion) {
+    /** A field name, {@code suggestion} itself when no field or method has it. */
+    String field(String suggestion) {
+        String name = members.newName(suggestion);
+        fields.newName(name);
+        return name;
+    }
+
+    /** A method name, {@code suggestion} itself when no field or method has it. */
+    String method(String suggestion) {
         return members.newName(suggestion);
     }
 
     /**
      * An allocator for the locals and parameters of one generated method: it starts from every
-     * member name handed out so far, so that no local shadows a field.
+     * field name handed out so far, so that no local shadows a field.
      */
     NameAllocator locals() {
-        return members.clone();
+        return fields.clone();
     }
 
     /** A constant name, {@code suggestion} itself when it is free. */

@@ -130,39 +130,39 @@ public final class ModelWriter {
                     .initializer("$S", SummaryTable.render(network))
                     .build();
 
-            FieldSpec parameters = FieldSpec.builder(FLOATS, members.member("parameters"), Modifier.PRIVATE,
+            FieldSpec parameters = FieldSpec.builder(FLOATS, members.field("parameters"), Modifier.PRIVATE,
                     Modifier.FINAL).build();
-            FieldSpec gradients = FieldSpec.builder(FLOATS, members.member("gradients"), Modifier.PRIVATE,
+            FieldSpec gradients = FieldSpec.builder(FLOATS, members.field("gradients"), Modifier.PRIVATE,
                             Modifier.FINAL)
                     .initializer("new float[$N]", parametersConstant)
                     .build();
-            FieldSpec training = FieldSpec.builder(TypeName.BOOLEAN, members.member("training"),
+            FieldSpec training = FieldSpec.builder(TypeName.BOOLEAN, members.field("training"),
                     Modifier.PRIVATE).build();
             boolean hasDropout = network.layers().stream()
                     .anyMatch(layer -> layer.operation() instanceof Operation.Dropout);
             Optional<FieldSpec> dropoutRandom = hasDropout
-                    ? Optional.of(FieldSpec.builder(SPLITTABLE_RANDOM, members.member("dropoutRandom"),
+                    ? Optional.of(FieldSpec.builder(SPLITTABLE_RANDOM, members.field("dropoutRandom"),
                             Modifier.PRIVATE).build())
                     : Optional.empty();
             fields = new ModelFields(parameters, gradients, training, dropoutRandom);
-            layers = FieldSpec.builder(LIST_OF_LAYERS, members.member("layers"), Modifier.PRIVATE, Modifier.FINAL)
+            layers = FieldSpec.builder(LIST_OF_LAYERS, members.field("layers"), Modifier.PRIVATE, Modifier.FINAL)
                     .build();
             input = Stage.input(network.input(), members);
             for (String method : modelMethodNames()) {
-                members.member(method);
+                members.method(method);
             }
             for (CheckedLayer layer : network.layers()) {
-                members.member(layer.name());
+                members.method(layer.name());
             }
-            requireRange = members.member("requireRange");
-            isFinite = members.member("isFinite");
+            requireRange = members.method("requireRange");
+            isFinite = members.method("isFinite");
 
             Stage in = input;
             int offset = 0;
             for (CheckedLayer layer : network.layers()) {
-                String prefix = Members.upperSnake(layer.name());
-                Stage out = Stage.output(layer.output(), layer.name(), members.constant(prefix), members);
-                codes.add(LayerCode.of(layer, in, out, fields, offset, members));
+                String prefix = members.constant(Members.upperSnake(layer.name()));
+                Stage out = Stage.output(layer.output(), layer.name(), prefix, members);
+                codes.add(LayerCode.of(layer, in, out, fields, prefix, offset, members));
                 offset += Math.toIntExact(layer.parameterCount());
                 in = out;
             }
@@ -231,11 +231,12 @@ public final class ModelWriter {
         type.addJavadoc("The network declared by {@link $T}, compiled: shapes checked, passes specialized.\n\n",
                 plan.declaration);
         type.addJavadoc("<pre>\n$L\n</pre>\n\n", escapeHtml(SummaryTable.render(plan.network)));
-        type.addJavadoc("<p>A new model's parameters are drawn by {@link #initialize(long)} from {@link #$N}; "
-                + "its dropout masks start from the same seed, and it starts in evaluation mode. "
-                + "Parameters are laid out layer after layer, weights then bias, at the {@code *_OFFSET} "
-                + "constants. An instance is meant for one thread; {@link #replica()} makes another that "
-                + "shares the parameters. Nothing is allocated by the forward and backward passes.\n",
+        type.addJavadoc("<p>A new model's parameters are drawn by {@link #initialize(long)} from {@link #$N};\n"
+                + "its dropout masks start from the same seed, and it starts in evaluation mode.\n"
+                + "Parameters are laid out layer after layer, weights then bias, at the\n"
+                + "{@code *_WEIGHT_OFFSET} and {@code *_BIAS_OFFSET} constants. An instance is meant for one\n"
+                + "thread; {@link #replica()} makes another that shares the parameters. Nothing is allocated\n"
+                + "by the forward and backward passes.\n",
                 plan.defaultSeed);
     }
 
@@ -282,7 +283,7 @@ public final class ModelWriter {
                 .build());
 
         NameAllocator names = plan.members.locals();
-        String parameters = names.newName("parameters");
+        String parameters = names.newName("sharedParameters");
         CodeBlock.Builder handles = CodeBlock.builder();
         for (int i = 0; i < plan.codes.size(); i++) {
             LayerCode code = plan.codes.get(i);
@@ -386,7 +387,7 @@ public final class ModelWriter {
     private static void addModeMethods(TypeSpec.Builder type, Plan plan) {
         ModelFields fields = plan.fields;
         NameAllocator names = plan.members.locals();
-        String training = names.newName("training");
+        String training = names.newName("enabled");
         type.addMethod(override("setTraining", TypeName.VOID)
                 .addParameter(TypeName.BOOLEAN, training)
                 .addStatement("this.$N = $N", fields.training(), training)
@@ -422,7 +423,9 @@ public final class ModelWriter {
                 .addStatement("$T.arraycopy($N, $N, $N, 0, $N)", SYSTEM, sample, offset, plan.input.values(),
                         plan.input.size());
         for (LayerCode code : plan.codes) {
-            forward.addStatement("$N()", code.forwardMethod());
+            for (MethodSpec step : code.forwardMethods()) {
+                forward.addStatement("$N()", step);
+            }
         }
         type.addMethod(forward.addStatement("return $N", plan.output().values()).build());
 
@@ -525,7 +528,7 @@ public final class ModelWriter {
 
     private static void addLayerPasses(TypeSpec.Builder type, Plan plan) {
         for (LayerCode code : plan.codes) {
-            type.addMethod(code.forwardMethod());
+            type.addMethods(code.forwardMethods());
             type.addMethods(code.backwardMethods());
         }
     }

@@ -38,7 +38,7 @@ final class PoolCode extends LayerCode {
                 "Step of " + layer.name() + "'s window.");
         argmax = pool.kind() == PoolKind.MAX
                 ? Optional.of(FieldSpec.builder(ArrayTypeName.of(TypeName.INT),
-                                members.member(layer.name() + "Argmax"), Modifier.PRIVATE, Modifier.FINAL)
+                                members.field(layer.name() + "Argmax"), Modifier.PRIVATE, Modifier.FINAL)
                         .initializer("new int[$N]", out.size())
                         .build())
                 : Optional.empty();

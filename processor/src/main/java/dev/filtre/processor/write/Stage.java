@@ -57,10 +57,10 @@ final class Stage {
             size = constant(members, constantPrefix + vectorSuffix, CodeBlock.of("$L", shape.size()),
                     "Number of values in " + what + ".");
         }
-        values = FieldSpec.builder(FLOATS, members.member(valuesName), Modifier.PRIVATE, Modifier.FINAL)
+        values = FieldSpec.builder(FLOATS, members.field(valuesName), Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("new float[$N]", size)
                 .build();
-        gradient = FieldSpec.builder(FLOATS, members.member(gradientName), Modifier.PRIVATE, Modifier.FINAL)
+        gradient = FieldSpec.builder(FLOATS, members.field(gradientName), Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("new float[$N]", size)
                 .build();
     }
