@@ -98,12 +98,22 @@ def peaks(results):
     return notes
 
 
+def model_only(results):
+    """Filtre's training through the generated model alone, without the runtime's Trainer."""
+    notes = []
+    for net, title in (("lenet5", "LeNet-5"), ("fashionnet", "FashionNet")):
+        cells = cell(results, "filtre-model-only", net, "train")
+        if cells != "– / –":
+            notes.append("%s %s images/s (1 / 2 threads)" % (title, cells))
+    return notes
+
+
 def allocations(results):
     notes = []
     for (impl, net, work, threads), r in sorted(results.items()):
-        if impl == "filtre" and "bytes_per_step" in r:
-            notes.append("%s %s %d thread(s): %d B per %s" % (
-                net, work, threads, r["bytes_per_step"], "step" if work == "train" else "call"))
+        if impl.startswith("filtre") and "bytes_per_step" in r:
+            notes.append("%s %s %s %d thread(s): %d B per %s" % (
+                impl, net, work, threads, r["bytes_per_step"], "step" if work == "train" else "call"))
     return notes
 
 
@@ -119,6 +129,8 @@ def main(argv):
         print("Data: " + "; ".join(data))
     for note in peaks(results):
         print("Peak: " + note)
+    for note in model_only(results):
+        print("Filtre training without the Trainer (model + SGD loop only): " + note)
     for note in allocations(results):
         print("Allocated: " + note)
 

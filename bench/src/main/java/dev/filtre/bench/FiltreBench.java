@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 final class FiltreBench {
     static final String IMPL = "filtre";
     static final String MODEL_ONLY = "filtre-model-only";
-    static final int TRAINER_CHUNK = 640;
+    static final int MIN_TRAINER_BATCHES = 2;
+    static final int MAX_TRAINER_BATCHES = 50;
     static final int BATCH = 64;
     static final int INFERENCE_BATCH = 256;
     static final float LEARNING_RATE = 0.01f;
@@ -38,12 +39,13 @@ final class FiltreBench {
 
     /**
      * Training throughput of the runtime's {@link Trainer}, what a user gets: repeated one-epoch
-     * fits over the same {@value #TRAINER_CHUNK} images (ten batches), so every fit pays the
-     * trainer's per-fit costs (input checks, shuffling, starting its threads) as well.
+     * fits over the same images, so every fit also pays the trainer's per-fit costs (input checks,
+     * shuffling, a replica and a thread per extra worker). A fit covers as many batches as run in
+     * about a quarter of the timed window (from {@value #MIN_TRAINER_BATCHES} to
+     * {@value #MAX_TRAINER_BATCHES}), which keeps those costs small without overrunning the window.
      */
     Result train(BenchNetwork network, int threads) {
         Model model = network.newModel(seed);
-        DataSet chunk = data.images().first(TRAINER_CHUNK);
         Trainer trainer = Trainer.of(model)
                 .optimizer(Sgd.withLearningRate(LEARNING_RATE).momentum(MOMENTUM))
                 .batchSize(BATCH)
@@ -51,26 +53,35 @@ final class FiltreBench {
                 .seed(seed)
                 .threads(threads)
                 .progress(ProgressListener.silent());
-        double[] loss = {trainer.fit(chunk).last().trainLoss(), 0};
-        warmUp(() -> loss[1] = trainer.fit(chunk).last().trainLoss());
+        DataSet probe = data.images().first(MIN_TRAINER_BATCHES * BATCH);
+        double firstLoss = trainer.fit(probe).last().trainLoss();
+        warmUp(() -> trainer.fit(probe));
+        long start = System.nanoTime();
+        trainer.fit(probe);
+        double nanosPerBatch = (System.nanoTime() - start) / (double) MIN_TRAINER_BATCHES;
+        int batches = (int) Math.max(MIN_TRAINER_BATCHES,
+                Math.min(MAX_TRAINER_BATCHES, timing.windowNanos() / 4 / nanosPerBatch));
+        DataSet chunk = data.images().first(batches * BATCH);
+        double[] loss = {firstLoss};
         long[] bytes = {0};
         long[] steps = {0};
         Measurement measurement = Measurement.medianOf(timing.runs(), "images/s", () -> {
             long before = Allocations.allocatedBytes(new long[0]);
             long fits = 0;
-            long start = System.nanoTime();
+            long begin = System.nanoTime();
             long elapsed;
             do {
-                loss[1] = trainer.fit(chunk).last().trainLoss();
+                loss[0] = trainer.fit(chunk).last().trainLoss();
                 fits++;
-                elapsed = System.nanoTime() - start;
+                elapsed = System.nanoTime() - begin;
             } while (elapsed < timing.windowNanos());
             bytes[0] += Allocations.allocatedBytes(new long[0]) - before;
-            steps[0] += fits * (TRAINER_CHUNK / BATCH);
-            return fits * TRAINER_CHUNK * 1e9 / elapsed;
+            steps[0] += fits * batches;
+            return fits * batches * BATCH * 1e9 / elapsed;
         });
-        log.accept(String.format(Locale.ROOT, "# %s %s, %d thread(s): Trainer's epoch loss %.3f at first, %.3f at last",
-                IMPL, network.id(), threads, loss[0], loss[1]));
+        log.accept(String.format(Locale.ROOT,
+                "# %s %s, %d thread(s): Trainer fits of %d batches; epoch loss %.3f at first, %.3f at last",
+                IMPL, network.id(), threads, batches, firstLoss, loss[0]));
         // the trainer's worker threads are its own: only the calling thread's allocations are counted
         return new Result(IMPL, network.id(), threads, "train", measurement,
                 MultiplyAdds.gigaflops(MultiplyAdds.training(model), measurement.value()), bytes[0] / steps[0]);
