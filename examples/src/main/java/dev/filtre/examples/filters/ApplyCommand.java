@@ -20,8 +20,11 @@ import picocli.CommandLine.Spec;
         description = "Convolves a PNG or JPEG image with a kernel and writes the result.",
         footer = {"", "Examples:",
                 "  filtre-filters apply -i camera.png -o sharp.png -k sharpen",
-                "  filtre-filters apply -i camera.png -o edges.png -k \"0 -1 0; -1 4 -1; 0 -1 0\" --normalize minmax",
-                "  filtre-filters apply -i photo.jpg -o blur.jpg -k \"1 2 1; 2 4 2; 1 2 1\" --divisor 16"})
+                "  filtre-filters apply -i camera.png -o edges.png --normalize minmax \\",
+                "      -k \"0 -1 0; -1 4 -1; 0 -1 0\"",
+                "  filtre-filters apply -i photo.jpg -o blur.jpg --divisor 16 \\",
+                "      -k \"1 2 1; 2 4 2; 1 2 1\"",
+                ""})
 final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
