@@ -34,6 +34,22 @@ import javax.tools.Diagnostic;
 public final class NetworkProcessor extends AbstractProcessor {
     static final String NETWORK = "dev.filtre.dsl.Network";
 
+    /** Turns a checked network into the file to write; {@link ModelWriter} but in tests. */
+    interface Writer {
+        JavaFile write(CheckedNetwork network, TypeElement type);
+    }
+
+    private final Writer writer;
+
+    /** The processor javac finds through {@code META-INF/services}. */
+    public NetworkProcessor() {
+        this((network, type) -> new ModelWriter().write(network, type));
+    }
+
+    NetworkProcessor(Writer writer) {
+        this.writer = writer;
+    }
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(NETWORK);
@@ -80,7 +96,7 @@ public final class NetworkProcessor extends AbstractProcessor {
     }
 
     private void write(CheckedNetwork network, TypeElement type) {
-        JavaFile file = new ModelWriter().write(network, type);
+        JavaFile file = writer.write(network, type);
         try {
             file.writeTo(processingEnv.getFiler());
         } catch (IOException e) {

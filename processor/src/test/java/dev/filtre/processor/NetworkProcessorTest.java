@@ -3,11 +3,13 @@ package dev.filtre.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.filtre.processor.Declarations.network;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.testing.compile.Compilation;
+import dev.filtre.processor.check.Message;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import javax.annotation.processing.Processor;
 import javax.lang.model.SourceVersion;
+import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -24,6 +27,8 @@ import javax.tools.StandardJavaFileManager;
 import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The processor as javac and build tools see it: registration, and the path to the writer. */
 class NetworkProcessorTest {
@@ -88,5 +93,60 @@ class NetworkProcessorTest {
         }
         assertTrue(Files.exists(generated.resolve("test/LeNet5Model.java")));
         assertTrue(Files.exists(classes.resolve("test/LeNet5Model.class")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestCompiler.class)
+    void aBugInFiltreIsAnErrorOnTheInterfaceNotACrash(TestCompiler compiler) {
+        IllegalStateException bug = new IllegalStateException("broken");
+        NetworkProcessor processor = new NetworkProcessor((network, type) -> {
+            throw bug;
+        });
+        JavaFileObject source = network("Net", "@Network(input = {784})",
+                "@Dense(units = 10) Layer out();");
+        Compilation compilation = compiler.compiler().withProcessors(processor).compile(source);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining(Message.BUG.format("test.Net", bug, bug.getStackTrace()[0]))
+                .inFile(source)
+                .onLineContaining("public interface Net");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestCompiler.class)
+    void aModelThatCannotBeWrittenIsAnError(TestCompiler compiler) {
+        // The model's name is taken by a type of the same compilation: the Filer refuses it.
+        JavaFileObject taken = Sources.source("test.NetModel",
+                "package test;",
+                "public class NetModel {}");
+        JavaFileObject source = network("Net", "@Network(input = {784})",
+                "@Dense(units = 10) Layer out();");
+        Compilation compilation = compiler.compiler()
+                .withProcessors(new NetworkProcessor())
+                .compile(source, taken);
+        assertThat(compilation).hadErrorContaining("could not write NetModel: ")
+                .inFile(source)
+                .onLineContaining("public interface Net");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestCompiler.class)
+    void valuesTheCompilerCannotResolveAreLeftToTheCompiler(TestCompiler compiler) {
+        JavaFileObject source = network("Net", "@Network(input = {1, 28, SIZE})",
+                "@Conv(filters = FILTERS) Layer conv1();",
+                "@Dense(units = 10) Layer out();",
+                "Missing missing();");
+        Compilation compilation =
+                compiler.compiler().withProcessors(new NetworkProcessor()).compile(source);
+        assertThat(compilation).failed();
+        for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+            String message = error.getMessage(Locale.ROOT);
+            assertFalse(message.contains("bug in Filtre"), message);
+        }
+        // "missing" is still reported: it has no layer annotation.
+        assertThat(compilation)
+                .hadErrorContaining(Message.MISSING_LAYER_ANNOTATION.format("missing"))
+                .inFile(source)
+                .onLineContaining("Missing missing()");
     }
 }
