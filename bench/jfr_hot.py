@@ -3,8 +3,8 @@
 
 For jdk.ExecutionSample events: the methods on top of the stack (own time) and the methods
 anywhere on the stack (time including callees), as shares of all samples. For
-jdk.ObjectAllocationSample events: the allocating frames, weighted by the bytes each sample
-stands for.
+jdk.ObjectAllocationSample events inside the training loops: the allocating frames, weighted by
+the bytes each sample stands for.
 
 usage: jfr_hot.py EVENTS.json [TOP]
 """
@@ -14,9 +14,16 @@ import json
 import sys
 
 
+TRAINING_FRAMES = ("dev.filtre.runtime.train.Trainer.fit", "dev.filtre.bench.DataParallelSgd.step")
+
+
 def frame_name(frame):
     method = frame["method"]
-    return "%s.%s" % (method["type"]["name"], method["name"])
+    return "%s.%s" % (method["type"]["name"].replace("/", "."), method["name"])
+
+
+def frame_line(frame):
+    return "%s:%s" % (frame_name(frame), frame.get("lineNumber", "?"))
 
 
 def main(argv):
@@ -27,6 +34,7 @@ def main(argv):
         events = json.load(f)["recording"]["events"]
 
     own = collections.Counter()
+    lines = collections.Counter()
     anywhere = collections.Counter()
     samples = 0
     allocated = collections.Counter()
@@ -39,9 +47,13 @@ def main(argv):
         if event["type"] == "jdk.ExecutionSample":
             samples += 1
             own[frame_name(frames[0])] += 1
+            lines[frame_line(frames[0])] += 1
             for name in {frame_name(f) for f in frames}:
                 anywhere[name] += 1
         elif event["type"] == "jdk.ObjectAllocationSample":
+            names = [frame_name(f) for f in frames]
+            if not any(name in TRAINING_FRAMES for name in names):
+                continue  # data loading, set-up, JIT warm-up outside the training loops
             weight = values.get("weight", 0)
             allocated_total += weight
             site = next((frame_name(f) for f in frames if not frame_name(f).startswith("java.")), frame_name(frames[0]))
@@ -51,11 +63,15 @@ def main(argv):
     print("\nown time (top of stack):")
     for name, count in own.most_common(top):
         print("  %5.1f%%  %s" % (100.0 * count / samples, name))
+    print("\nhottest source lines (own time; see target/generated-sources/annotations):")
+    for name, count in lines.most_common(top):
+        print("  %5.1f%%  %s" % (100.0 * count / samples, name))
     print("\ntime including callees:")
     for name, count in anywhere.most_common(top + 10):
         if not name.startswith(("java.", "jdk.", "sun.")):
             print("  %5.1f%%  %s" % (100.0 * count / samples, name))
-    print("\nallocation samples: %.1f MB in total (whole run, warm-up included)" % (allocated_total / 1e6))
+    print("\nallocation samples inside the training loops (Trainer.fit, DataParallelSgd.step): %.1f MB in total"
+          % (allocated_total / 1e6))
     for name, weight in allocated.most_common(top):
         print("  %8.1f MB  %s" % (weight / 1e6, name))
 

@@ -116,7 +116,7 @@ def training_data(seed):
     if os.path.exists(images_path) and os.path.exists(labels_path):
         images = read_idx(images_path).astype(np.float32) / 255.0
         labels = read_idx(labels_path).astype(np.int64)
-        source = "Fashion-MNIST train (%d images)" % len(labels)
+        source = "Fashion-MNIST train (%d images, %s)" % (len(labels), FASHION_MNIST)
     else:
         rng = np.random.default_rng(seed)
         images = rng.random((60000, 28, 28), dtype=np.float32)

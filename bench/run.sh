@@ -7,6 +7,7 @@
 #
 # Environment: SECONDS_PER_RUN (timed window of one throughput run, default 1),
 # RUNS (runs per figure, median kept, default 3), LATENCY_CALLS (default 2000),
+# WARMUP_SECONDS (the JVM's warm-up before each figure, default 1),
 # NETS (default "lenet5 fashionnet"), SKIP_BUILD=1 to reuse bench/target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-1}
 RUNS=${RUNS:-3}
 LATENCY_CALLS=${LATENCY_CALLS:-2000}
+WARMUP_SECONDS=${WARMUP_SECONDS:-1}
 NETS=${NETS:-"lenet5 fashionnet"}
 PYTHON=/usr/bin/python3
 OUT=bench/target/results
@@ -51,7 +53,7 @@ for net in $NETS; do
         $PYTHON bench/pytorch_peer.py measure --config pytorch-reference-blas --nets "$net" --work "$work" \
         "${COMMON[@]}" --results "$RESULTS"
     java -Xms1g -Xmx2g -XX:+UseParallelGC -cp "$CLASSPATH" dev.filtre.bench.Harness --nets "$net" \
-        --onnx-dir bench/target/onnx "${COMMON[@]}" --results "$RESULTS"
+        --onnx-dir bench/target/onnx --warmup-seconds "$WARMUP_SECONDS" "${COMMON[@]}" --results "$RESULTS"
 done
 
 echo
