@@ -321,22 +321,23 @@ class GeneratedModelTest {
     }
 
     /**
-     * Layers named like the model's own members ({@code input}, {@code output}, {@code batch},
-     * {@code parameters}) and a nested declaring interface still give a class that compiles and
-     * runs: names are allocated, never assumed free.
+     * Layers named like the model's own fields, locals and constants ({@code input}, {@code output},
+     * {@code batch}, {@code training}) and a nested declaring interface still give a class that
+     * compiles and runs: names are allocated, never assumed free. (A layer named like a {@link Model}
+     * method, e.g. {@code parameters}, cannot be declared at all: the checker rejects it.)
      */
     @Test
     void awkwardNamesAndNestedInterfacesCompile() {
         CheckedNetwork network = Networks.nested("test.nested", List.of("Outer", "Inner"), Shape.vector(4))
                 .layer("input", new Operation.Dense(3), Activation.TANH)
                 .layer("batch", new Operation.Standalone(Activation.RELU))
-                .layer("parameters", new Operation.Dropout(0.1))
+                .layer("training", new Operation.Dropout(0.1))
                 .layer("output", new Operation.Dense(2), Activation.SIGMOID)
                 .build();
         assertEquals("Outer_InnerModel", network.modelSimpleName());
         Model model = ModelCompiler.compile(network);
         assertEquals("Inner", model.name());
-        assertEquals(List.of("input", "batch", "parameters", "output"),
+        assertEquals(List.of("input", "batch", "training", "output"),
                 model.layers().stream().map(Layer::name).toList());
         assertFalse(model.endsWithSoftmax());
         float[] output = model.forward(new float[] {1, 2, 3, 4}, 0);
