@@ -1,0 +1,61 @@
+package dev.filtre.processor.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.sun.management.ThreadMXBean;
+import dev.filtre.dsl.Model;
+import dev.filtre.processor.model.Activation;
+import dev.filtre.processor.model.Operation;
+import dev.filtre.processor.model.PoolKind;
+import dev.filtre.processor.model.Shape;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The passes allocate nothing: every buffer is made once, with the model. This measures bytes
+ * allocated by this thread (HotSpot's per-thread counter) around 1000 forward and backward calls,
+ * after a warm-up; it is an allocation count, not a timing.
+ */
+class AllocationTest {
+    @Test
+    void forwardAndBackwardAllocateNothing() {
+        Model model = ModelCompiler.compile(Networks.network("EveryKind", Shape.volume(2, 12, 12))
+                .layer("conv", new Operation.Conv(4, 3, 1, 1, false), Activation.RELU)
+                .layer("max", new Operation.Pool(PoolKind.MAX, 2, 2, false))
+                .layer("average", new Operation.Pool(PoolKind.AVG, 2, 1, false), Activation.TANH)
+                .layer("sum", new Operation.Pool(PoolKind.SUM, 2, 2, true))
+                .layer("drop", new Operation.Dropout(0.25))
+                .layer("flat", new Operation.Flatten())
+                .layer("hidden", new Operation.Dense(8), Activation.SIGMOID)
+                .layer("squash", new Operation.Standalone(Activation.TANH))
+                .layer("out", new Operation.Dense(3), Activation.SOFTMAX)
+                .build());
+        model.setTraining(true);
+        float[] samples = new float[4 * model.inputSize()];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (float) Math.sin(i);
+        }
+        float[] gradient = {0.5f, -0.25f, -0.25f};
+        float[] outputs = new float[4 * model.outputSize()];
+        Runnable passes = () -> {
+            model.forward(samples, model.inputSize());
+            model.backward(gradient, 0);
+            model.forward(samples, 2 * model.inputSize());
+            model.backwardFromLogits(gradient, 0);
+            model.forwardBatch(samples, 4, outputs);
+        };
+
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        for (int i = 0; i < 2000; i++) {
+            passes.run();
+        }
+        threads.getThreadAllocatedBytes(thread);
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < 1000; i++) {
+            passes.run();
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        assertEquals(0, allocated, 0, "bytes allocated by 1000 rounds of forward and backward passes");
+    }
+}
