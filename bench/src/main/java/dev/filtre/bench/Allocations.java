@@ -18,6 +18,11 @@ final class Allocations {
         return THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled();
     }
 
+    /** The bytes allocated so far by the calling thread. */
+    static long allocatedBytes() {
+        return THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+
     /** The bytes allocated so far by the calling thread and the threads {@code others}. */
     static long allocatedBytes(long[] others) {
         long total = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());

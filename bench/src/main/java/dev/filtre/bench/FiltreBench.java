@@ -66,7 +66,7 @@ final class FiltreBench {
         long[] bytes = {0};
         long[] steps = {0};
         Measurement measurement = Measurement.medianOf(timing.runs(), "images/s", () -> {
-            long before = Allocations.allocatedBytes(new long[0]);
+            long before = Allocations.allocatedBytes();
             long fits = 0;
             long begin = System.nanoTime();
             long elapsed;
@@ -75,7 +75,7 @@ final class FiltreBench {
                 fits++;
                 elapsed = System.nanoTime() - begin;
             } while (elapsed < timing.windowNanos());
-            bytes[0] += Allocations.allocatedBytes(new long[0]) - before;
+            bytes[0] += Allocations.allocatedBytes() - before;
             steps[0] += fits * batches;
             return fits * batches * BATCH * 1e9 / elapsed;
         });
@@ -138,13 +138,13 @@ final class FiltreBench {
         long[] times = new long[timing.latencyCalls()];
         long[] bytes = {0};
         Measurement measurement = Measurement.medianOf(timing.runs(), "us", () -> {
-            long before = Allocations.allocatedBytes(new long[0]);
+            long before = Allocations.allocatedBytes();
             for (int i = 0; i < times.length; i++) {
                 long start = System.nanoTime();
                 model.forward(image, 0);
                 times[i] = System.nanoTime() - start;
             }
-            bytes[0] += Allocations.allocatedBytes(new long[0]) - before;
+            bytes[0] += Allocations.allocatedBytes() - before;
             return Measurement.medianInPlace(times) / 1000;
         });
         return new Result(IMPL, network.id(), 1, "latency", measurement, Double.NaN,
