@@ -11,7 +11,7 @@ import dev.filtre.dsl.Softmax;
 
 /**
  * The Fashion-MNIST network of the design document: the large network of the benchmark
- * (421,642 parameters, 4.2 M multiply-adds per image, nine tenths of them in {@code conv2}).
+ * (421,642 parameters, 4.2 M multiply-adds per image, 85% of them in {@code conv2}).
  * {@code pytorch_peer.py} declares the same network with the same layer names.
  */
 @Network(input = {1, 28, 28})
