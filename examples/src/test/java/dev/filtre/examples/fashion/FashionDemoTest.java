@@ -24,11 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The demo's whole training path, on a few hundred synthetic images instead of Fashion-MNIST. */
 class FashionDemoTest {
-    private static final DataSet TRAIN = SyntheticGarments.of(400, 1);
-    private static final DataSet VALIDATION = SyntheticGarments.of(100, 2);
-    private static final DataSet TEST = SyntheticGarments.of(100, 3);
+    private static final DataSet TRAIN = SyntheticGarments.of(200, 1);
+    private static final DataSet VALIDATION = SyntheticGarments.of(40, 2);
+    private static final DataSet TEST = SyntheticGarments.of(60, 3);
     private static final TrainingSettings ONE_EPOCH =
-            new TrainingSettings(1, 16, 0.05, 0.9, 5e-4, Schedule.COSINE, 7, 1);
+            new TrainingSettings(1, 10, 0.05, 0.9, 5e-4, Schedule.COSINE, 7, 1);
 
     @TempDir Path directory;
 
