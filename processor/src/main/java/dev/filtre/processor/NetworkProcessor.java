@@ -82,6 +82,9 @@ public final class NetworkProcessor extends AbstractProcessor {
             process(type);
         } catch (RuntimeException bug) {
             error(Message.BUG.format(type.getQualifiedName(), bug, where(bug)), type);
+        } catch (NoClassDefFoundError missing) {
+            // Plain javac with a processor path lacking filtre-dsl or javapoet: a setup mistake.
+            error(Message.INCOMPLETE_PROCESSOR_PATH.format(type.getQualifiedName(), missing.getMessage()), type);
         }
     }
 

@@ -43,6 +43,9 @@ public enum Message {
     BUG(Diagnostic.Kind.ERROR,
             "Filtre could not process %s because of a bug in Filtre, not in your code: %s at %s."
                     + " Please report it."),
+    INCOMPLETE_PROCESSOR_PATH(Diagnostic.Kind.ERROR,
+            "Filtre could not process %s: the annotation processor path lacks %s; put"
+                    + " filtre-dsl and javapoet next to filtre-processor on -processorpath"),
     COULD_NOT_WRITE(Diagnostic.Kind.ERROR, "could not write %s: %s"),
 
     // A layer method.
