@@ -119,7 +119,9 @@ public final class Convolution {
         float[] out = new float[image.channels() * outSize];
         float[] values = image.values();
         for (int c = 0; c < image.channels(); c++) {
-            float[] plane = Arrays.copyOfRange(values, c * planeSize, (c + 1) * planeSize);
+            float[] plane = image.channels() == 1
+                    ? values // the filters only read their input
+                    : Arrays.copyOfRange(values, c * planeSize, (c + 1) * planeSize);
             float[] filtered = BorderHandler.apply(mode, correlator, plane, height, width);
             System.arraycopy(filtered, 0, out, c * outSize, outSize);
         }

@@ -1,5 +1,6 @@
 package dev.filtre.runtime.image;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -95,28 +96,30 @@ final class PlaneCorrelator {
         return out;
     }
 
+    /**
+     * Row by row: the column kernel down {@code rows} input rows into one buffer row, then the
+     * row kernel along that buffer. The buffer stays in the first-level cache, so the image is
+     * read once per kernel row and written once, with no full-size intermediate image.
+     */
     private float[] validSeparable(float[] in, int height, int width) {
         int outHeight = height - kernelRows + 1;
         int outWidth = width - kernelColumns + 1;
-        float[] across = new float[height * outWidth];
-        for (int y = 0; y < height; y++) {
+        float[] out = new float[outHeight * outWidth];
+        float[] down = new float[width];
+        for (int y = 0; y < outHeight; y++) {
+            Arrays.fill(down, 0);
+            for (int i = 0; i < kernelRows; i++) {
+                float k = column[i];
+                int inBase = (y + i) * width;
+                for (int x = 0; x < width; x++) {
+                    down[x] += k * in[inBase + x];
+                }
+            }
             int outBase = y * outWidth;
             for (int j = 0; j < kernelColumns; j++) {
                 float k = row[j];
-                int inBase = y * width + j;
                 for (int x = 0; x < outWidth; x++) {
-                    across[outBase + x] += k * in[inBase + x];
-                }
-            }
-        }
-        float[] out = new float[outHeight * outWidth];
-        for (int y = 0; y < outHeight; y++) {
-            int outBase = y * outWidth;
-            for (int i = 0; i < kernelRows; i++) {
-                float k = column[i];
-                int inBase = (y + i) * outWidth;
-                for (int x = 0; x < outWidth; x++) {
-                    out[outBase + x] += k * across[inBase + x];
+                    out[outBase + x] += k * down[x + j];
                 }
             }
         }
