@@ -26,6 +26,12 @@ public enum DemoNetwork {
         return constructor.get();
     }
 
+    /** The name the {@code --model} option takes, e.g. {@code perceptron}. */
+    @Override
+    public String toString() {
+        return fileStem;
+    }
+
     /** How the demo's output files start, e.g. {@code fashionnet} in {@code fashionnet.safetensors}. */
     public String fileStem() {
         return fileStem;

@@ -26,40 +26,42 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "fashion-mnist",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Trains a network on Fashion-MNIST, reports its test accuracy, and saves its weights,"
                 + " its confusion matrix and its learned filters.")
 public final class FashionMnist implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
     private static final TrainingSettings DEFAULTS = TrainingSettings.defaults();
 
     @Option(names = "--model", paramLabel = "NETWORK",
             description = "fashionnet (convolutional) or perceptron (fully connected); default: ${DEFAULT-VALUE}")
     DemoNetwork network = DemoNetwork.FASHIONNET;
 
-    @Option(names = "--epochs", description = "passes over the training images; default: ${DEFAULT-VALUE}")
+    @Option(names = "--epochs", paramLabel = "N", description = "passes over the training images; default: ${DEFAULT-VALUE}")
     int epochs = DEFAULTS.epochs();
 
-    @Option(names = "--batch-size", description = "images per optimizer step; default: ${DEFAULT-VALUE}")
+    @Option(names = "--batch-size", paramLabel = "N", description = "images per optimizer step; default: ${DEFAULT-VALUE}")
     int batchSize = DEFAULTS.batchSize();
 
-    @Option(names = {"--learning-rate", "--lr"}, description = "SGD's base rate; default: ${DEFAULT-VALUE}")
+    @Option(names = {"--learning-rate", "--lr"}, paramLabel = "RATE", description = "SGD's base rate; default: ${DEFAULT-VALUE}")
     double learningRate = DEFAULTS.learningRate();
 
-    @Option(names = "--momentum", description = "SGD momentum; default: ${DEFAULT-VALUE}")
+    @Option(names = "--momentum", paramLabel = "MU", description = "SGD momentum; default: ${DEFAULT-VALUE}")
     double momentum = DEFAULTS.momentum();
 
-    @Option(names = "--weight-decay", description = "L2 weight decay on the weights; default: ${DEFAULT-VALUE}")
+    @Option(names = "--weight-decay", paramLabel = "LAMBDA", description = "L2 weight decay on the weights; default: ${DEFAULT-VALUE}")
     double weightDecay = DEFAULTS.weightDecay();
 
     @Option(names = "--schedule", paramLabel = "SCHEDULE",
             description = "cosine, step (rate / 10 every 2 epochs) or constant; default: ${DEFAULT-VALUE}")
     Schedule schedule = DEFAULTS.schedule();
 
-    @Option(names = "--seed", description = "seeds the weights, the split, the shuffles and dropout; default: ${DEFAULT-VALUE}")
+    @Option(names = "--seed", paramLabel = "N", description = "seeds the weights, the split, the shuffles and dropout; default: ${DEFAULT-VALUE}")
     long seed = DEFAULTS.seed();
 
-    @Option(names = "--threads", description = "threads sharing each batch; default: the processors, ${DEFAULT-VALUE}")
+    @Option(names = "--threads", paramLabel = "N", description = "threads sharing each batch; default: the processors, ${DEFAULT-VALUE}")
     int threads = DEFAULTS.threads();
 
     @Option(names = "--validation", paramLabel = "FRACTION",

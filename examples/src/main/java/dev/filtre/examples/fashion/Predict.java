@@ -25,10 +25,12 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "predict",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Prints the 3 most probable Fashion-MNIST classes of a picture, by a trained FashionNet.")
 public final class Predict implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
     @Parameters(paramLabel = "IMAGE", description = "a PNG or JPEG picture of one garment")
     Path image;
 
