@@ -113,6 +113,53 @@ class NetworkProcessorWarningTest {
 
     @ParameterizedTest
     @EnumSource(TestCompiler.class)
+    void windowMovingByMoreThanItsSize(TestCompiler compiler) {
+        // Both outputs are whole: (26 - 2) / 3 + 1 = 9, then (9 - 1) / 4 + 1 = 3.
+        JavaFileObject source = network("Net", "@Network(input = {1, 26, 26})",
+                "@Conv(filters = 2, size = 2,",
+                "      stride = 3) Layer conv1();",
+                "@MaxPool(size = 1, stride = 4) Layer pool1();",
+                "@Dense(units = 2) Layer out();");
+        Compilation compilation = compile(compiler, source);
+        assertThat(compilation)
+                .hadWarningContaining(Message.WINDOW_SKIPS_INPUT.format("conv1", 3, 2, 1, 3, 2))
+                .inFile(source)
+                .onLineContaining("stride = 3");
+        assertThat(compilation)
+                .hadWarningContaining(Message.WINDOW_SKIPS_INPUT.format("pool1", 4, 1, 3, 4, 1))
+                .inFile(source)
+                .onLineContaining("stride = 4");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestCompiler.class)
+    void padAsLargeAsTheFilter(TestCompiler compiler) {
+        JavaFileObject source = network("Net", "@Network(input = {1, 8, 8})",
+                "@Conv(filters = 2, size = 3,",
+                "      pad = 3) Layer conv1();");
+        Compilation compilation = compile(compiler, source);
+        assertThat(compilation)
+                .hadWarningContaining(Message.PAD_NOT_SMALLER_THAN_SIZE.format("conv1", 3, 3, 2))
+                .inFile(source)
+                .onLineContaining("pad = 3");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestCompiler.class)
+    void twoDropoutsInARow(TestCompiler compiler) {
+        JavaFileObject source = network("Net", "@Network(input = {16})",
+                "@Dropout(0.5) Layer drop1();",
+                "@Dropout(0.5) Layer drop2();",
+                "@Dense(units = 2) Layer out();");
+        // Keeping a value takes surviving both: 0.5 * 0.5, so one dropout of 0.75 is the same.
+        assertThat(compile(compiler, source))
+                .hadWarningContaining(Message.DROPOUTS_IN_A_ROW.format("drop2", "drop1", "0.75"))
+                .inFile(source)
+                .onLineContaining("Layer drop2()");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestCompiler.class)
     void aSensibleNetworkHasNoWarning(TestCompiler compiler) {
         JavaFileObject source = network("Net", "@Network(input = {1, 28, 28})",
                 "@Conv(filters = 8, size = 3, pad = 1) @Relu Layer conv1();",

@@ -25,9 +25,16 @@ final class ConvCheck implements LayerCheck {
                     Message.NEGATIVE_PAD, annotation, "pad", diagnostics.layerName(), pad.get());
             valid = false;
         }
-        return valid
-                ? Optional.of(new Operation.Conv(filters.get(), size.get(), stride.get(), pad.get(), floor.get()))
-                : Optional.empty();
+        if (!valid) {
+            return Optional.empty();
+        }
+        Hyperparameters.warnIfSkipping(annotation, size.get(), stride.get(), diagnostics);
+        if (pad.get() >= size.get()) {
+            diagnostics.onAttribute(
+                    Message.PAD_NOT_SMALLER_THAN_SIZE, annotation, "pad",
+                    diagnostics.layerName(), pad.get(), size.get(), size.get() - 1);
+        }
+        return Optional.of(new Operation.Conv(filters.get(), size.get(), stride.get(), pad.get(), floor.get()));
     }
 
     @Override

@@ -23,6 +23,16 @@ final class Hyperparameters {
         return false;
     }
 
+    /** Warns about a window that moves by more than its size, leaving input pixels unread. */
+    static void warnIfSkipping(
+            AnnotationSpec annotation, int size, int stride, LayerDiagnostics diagnostics) {
+        if (stride > size) {
+            diagnostics.onAttribute(
+                    Message.WINDOW_SKIPS_INPUT, annotation, "stride",
+                    diagnostics.layerName(), stride, size, stride - size, stride, size);
+        }
+    }
+
     /** Reports a window layer that receives a vector; true when the input is a volume. */
     static boolean isVolume(AnnotationSpec annotation, Input input, LayerDiagnostics diagnostics) {
         if (input.shape().isVolume()) {

@@ -113,6 +113,14 @@ public enum Message {
                     + " before the last @Dense"),
     DROPOUT_DOES_NOTHING(Diagnostic.Kind.WARNING,
             "%s: dropout rate 0 drops nothing; remove the layer or give a rate such as 0.5"),
+    WINDOW_SKIPS_INPUT(Diagnostic.Kind.WARNING,
+            "%s: stride = %d is larger than size = %d, so %d of every %d rows and columns are"
+                    + " never read; use stride = %d or less"),
+    PAD_NOT_SMALLER_THAN_SIZE(Diagnostic.Kind.WARNING,
+            "%s: pad = %d is not smaller than size = %d, so the outermost outputs read only the"
+                    + " zeros of the padding; use pad = %d or less"),
+    DROPOUTS_IN_A_ROW(Diagnostic.Kind.WARNING,
+            "%s: dropout right after dropout (%s); one @Dropout(%s) drops as much"),
     FLATTEN_DOES_NOTHING(Diagnostic.Kind.WARNING,
             "%s: the input is already the vector %s; @Flatten does nothing, remove it");
 

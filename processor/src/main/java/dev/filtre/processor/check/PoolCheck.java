@@ -33,10 +33,12 @@ final class PoolCheck implements LayerCheck {
                     diagnostics.layerName(), stride.get(), size.get());
             valid = false;
         }
+        if (!valid) {
+            return Optional.empty();
+        }
         int effectiveStride = strideWritten ? stride.get() : size.get();
-        return valid
-                ? Optional.of(new Operation.Pool(kind, size.get(), effectiveStride, floor.get()))
-                : Optional.empty();
+        Hyperparameters.warnIfSkipping(annotation, size.get(), effectiveStride, diagnostics);
+        return Optional.of(new Operation.Pool(kind, size.get(), effectiveStride, floor.get()));
     }
 
     @Override

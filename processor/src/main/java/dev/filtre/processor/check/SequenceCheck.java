@@ -16,6 +16,7 @@ final class SequenceCheck {
             LayerDraft layer = layers.get(i);
             if (i > 0) {
                 warnActivationsInARow(layers.get(i - 1), layer);
+                warnDropoutsInARow(layers.get(i - 1), layer);
             }
             if (i < layers.size() - 1) {
                 warnSoftmaxNotLast(layer, layers.get(i + 1));
@@ -41,6 +42,16 @@ final class SequenceCheck {
             layer.diagnostics.onAnnotation(
                     Message.ACTIVATIONS_IN_A_ROW, layer.declaring.get(),
                     layer.name(), activation.displayName(), before.displayName(), previous.name());
+        }
+    }
+
+    private static void warnDropoutsInARow(LayerDraft previous, LayerDraft layer) {
+        if (previous.operation.orElse(null) instanceof Operation.Dropout first
+                && layer.operation.orElse(null) instanceof Operation.Dropout second) {
+            double combined = 1 - (1 - first.rate()) * (1 - second.rate());
+            layer.diagnostics.onAnnotation(
+                    Message.DROPOUTS_IN_A_ROW, layer.declaring.get(),
+                    layer.name(), previous.name(), WindowCheck.decimal(combined));
         }
     }
 
