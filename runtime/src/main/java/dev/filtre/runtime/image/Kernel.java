@@ -175,7 +175,7 @@ public final class Kernel {
     public double[] values() {
         double[] values = new double[weights.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = weights[i] / divisor;
+            values[i] = weights[i] / divisor + 0.0; // + 0.0 turns -0.0 into 0.0, for equals
         }
         return values;
     }

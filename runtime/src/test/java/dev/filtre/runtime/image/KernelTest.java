@@ -64,6 +64,8 @@ class KernelTest {
     @Test
     void timesScalesEveryValue() {
         assertEquals(Kernel.parse("0 -2 0; -2 8 -2; 0 -2 0"), Kernels.laplacian().times(2));
+        // Zeros times -1 are -0.0, which still equal 0.
+        assertEquals(Kernel.parse("0 1 0; 1 -4 1; 0 1 0"), Kernels.laplacian().times(-1));
     }
 
     @Test
