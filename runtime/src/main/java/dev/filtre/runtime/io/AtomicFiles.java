@@ -3,10 +3,12 @@ package dev.filtre.runtime.io;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces a file atomically: readers (and a crash at any moment) see either the old file whole or
@@ -17,7 +19,8 @@ import java.nio.file.StandardOpenOption;
  * the target with {@code ATOMIC_MOVE}; finally the directory itself is forced where the platform
  * allows it (Linux, macOS), so the rename survives a power cut. On any failure the temporary file
  * is deleted and the target is untouched. A process killed mid-write leaves at most a stray
- * {@code .<name>.*.tmp} file beside the target.
+ * {@code .<name>.<random>.tmp} file beside the target. The new file gets the permissions any new
+ * file gets (the umask's), not those of a private temporary file.
  */
 public final class AtomicFiles {
     /** Writes a file's content to an open channel. */
@@ -37,11 +40,21 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+        Path temporary = null;
         boolean moved = false;
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            FileChannel created = null;
+            while (created == null) {
+                temporary = directory.resolve("." + absolute.getFileName() + "."
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
+                try {
+                    // Not Files.createTempFile: its owner-only permissions would end up on the target.
+                    created = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException taken) {
+                    temporary = null;
+                }
+            }
+            try (FileChannel channel = created) {
                 content.writeTo(channel);
                 channel.force(true);
             }
@@ -55,7 +68,7 @@ public final class AtomicFiles {
             moved = true;
             forceDirectory(directory);
         } finally {
-            if (!moved) {
+            if (!moved && temporary != null) {
                 Files.deleteIfExists(temporary);
             }
         }
