@@ -47,4 +47,26 @@ public interface LearningRateSchedule {
         return (baseRate, step, stepsPerEpoch, totalSteps) ->
                 minimumRate + (baseRate - minimumRate) * (1 + Math.cos(Math.PI * step / totalSteps)) / 2;
     }
+
+    /**
+     * PyTorch's {@code OneCycleLR} with its defaults, the base rate as the peak: over the first 30%
+     * of the steps the rate rises from {@code baseRate / 25} to {@code baseRate}, then falls to
+     * {@code baseRate / 25 / 1e4}, both along half a cosine.
+     */
+    static LearningRateSchedule oneCycle() {
+        return (baseRate, step, stepsPerEpoch, totalSteps) -> {
+            double start = baseRate / 25;
+            double end = start / 1e4;
+            double peak = 0.3 * totalSteps - 1;
+            if (step <= peak) {
+                return cosineBetween(start, baseRate, step / peak);
+            }
+            return cosineBetween(baseRate, end, (step - peak) / (totalSteps - 1 - peak));
+        };
+    }
+
+    /** From {@code from} at {@code fraction = 0} to {@code to} at 1, along half a cosine. */
+    private static double cosineBetween(double from, double to, double fraction) {
+        return to + (from - to) * (1 + Math.cos(Math.PI * Math.min(fraction, 1))) / 2;
+    }
 }

@@ -28,4 +28,14 @@ class LearningRateScheduleTest {
     void constantKeepsTheBaseRate() {
         assertEquals(0.3, LearningRateSchedule.constant().rate(0.3, 77, 10, 100));
     }
+
+    @Test
+    void oneCycleRisesToTheBaseRateThenFallsLikePyTorchs() {
+        LearningRateSchedule schedule = LearningRateSchedule.oneCycle();
+        // 101 steps: the peak is at step 0.3 * 101 - 1 = 29.3, the last step is 100.
+        assertEquals(0.04, schedule.rate(1.0, 0, 10, 101), 1e-15);
+        assertEquals(1.0, schedule.rate(1.0, 29, 10, 101), 0.001);
+        assertEquals(0.04 / 1e4, schedule.rate(1.0, 100, 10, 101), 1e-15);
+        assertEquals(0.04 + 0.96 * (1 - Math.cos(Math.PI * 10 / 29.3)) / 2, schedule.rate(1.0, 10, 10, 101), 1e-12);
+    }
 }
