@@ -107,16 +107,23 @@ final class BorderHandler {
             endColumn = width - (correlator.kernelColumns - 1 - correlator.anchorColumn);
         }
         for (int y = 0; y < height; y++) {
-            boolean insideRow = y >= firstRow && y < endRow;
-            for (int x = 0; x < width; x++) {
-                if (insideRow && x >= firstColumn && x < endColumn) {
-                    x = endColumn - 1; // computed by the valid correlation: skip to the right border
-                    continue;
-                }
-                out[y * width + x] = partialAt(correlator, in, height, width, y, x);
+            if (y >= firstRow && y < endRow) {
+                // The valid correlation filled the middle of this row: only its two ends remain.
+                partialRun(correlator, in, height, width, out, y, 0, firstColumn);
+                partialRun(correlator, in, height, width, out, y, endColumn, width);
+            } else {
+                partialRun(correlator, in, height, width, out, y, 0, width);
             }
         }
         return out;
+    }
+
+    /** Fills columns {@code from} (inclusive) to {@code to} (exclusive) of row {@code y} by {@link #partialAt}. */
+    private static void partialRun(
+            PlaneCorrelator correlator, float[] in, int height, int width, float[] out, int y, int from, int to) {
+        for (int x = from; x < to; x++) {
+            out[y * width + x] = partialAt(correlator, in, height, width, y, x);
+        }
     }
 
     /** The renormalized partial kernel at one border pixel; see {@link BorderMode#PARTIAL}. */

@@ -169,6 +169,6 @@ public final class ImageFiles {
     }
 
     private static int toByte(float value) {
-        return (int) Math.max(0, Math.min(255, Math.round(value)));
+        return Math.max(0, Math.min(255, Math.round(value)));
     }
 }
