@@ -11,6 +11,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.google.testing.compile.Compilation;
 import dev.filtre.processor.check.Message;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,7 +80,7 @@ class NetworkProcessorTest {
         Path generated = Files.createDirectories(output.resolve("generated"));
         try (StandardJavaFileManager files = ecj.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
             JavaCompiler.CompilationTask task = ecj.getTask(
-                    null, files, diagnostics,
+                    Writer.nullWriter(), files, diagnostics,
                     List.of("--release", "17", "-d", classes.toString(), "-s", generated.toString(),
                             "-classpath", System.getProperty("java.class.path")),
                     null,

@@ -56,11 +56,6 @@ final class LayerDiagnostics {
                 value);
     }
 
-    /** True when nothing reported so far is an error. */
-    boolean hasNoError() {
-        return report.hasNoError();
-    }
-
     ValidationReport build() {
         return report.build();
     }

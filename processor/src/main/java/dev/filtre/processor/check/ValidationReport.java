@@ -102,16 +102,6 @@ public final class ValidationReport {
             this.subject = subject;
         }
 
-        /** The element the report is about, where items go by default. */
-        public Element subject() {
-            return subject;
-        }
-
-        /** Adds an error on the subject. */
-        public Builder addError(String message) {
-            return addItem(message, Diagnostic.Kind.ERROR, subject, Optional.empty(), Optional.empty());
-        }
-
         /** Adds an error on {@code element}'s annotation, at {@code value} when present. */
         public Builder addError(
                 String message,
@@ -119,11 +109,6 @@ public final class ValidationReport {
                 AnnotationMirror annotation,
                 Optional<AnnotationValue> value) {
             return addItem(message, Diagnostic.Kind.ERROR, element, Optional.of(annotation), value);
-        }
-
-        /** Adds an error on {@code element}. */
-        public Builder addError(String message, Element element) {
-            return addItem(message, Diagnostic.Kind.ERROR, element, Optional.empty(), Optional.empty());
         }
 
         /** Adds a warning on {@code element}'s annotation, at {@code value} when present. */
@@ -150,11 +135,6 @@ public final class ValidationReport {
         public Builder addSubreport(ValidationReport subreport) {
             subreports.add(subreport);
             return this;
-        }
-
-        /** True when no error was added so far to this builder (sub-reports not included). */
-        public boolean hasNoError() {
-            return items.stream().noneMatch(item -> item.kind() == Diagnostic.Kind.ERROR);
         }
 
         public ValidationReport build() {

@@ -129,7 +129,9 @@ final class WindowCheck {
         }
         IntPredicate sizeFits = f -> f != size && fitsWholly(input, f, strideFor(f), pad);
         int smallestSide = Math.min(input.height(), input.width()) + 2 * pad;
-        OptionalInt smaller = largest(1, size - 1, sizeFits);
+        // A 1x1 pooling window keeps its input as it is: not a fix worth suggesting.
+        int smallestSize = padded ? 1 : 2;
+        OptionalInt smaller = largest(smallestSize, size - 1, sizeFits);
         OptionalInt larger = smallest(size + 1, Math.min(smallestSide, size + stride), sizeFits);
         if (smaller.isPresent() && larger.isPresent()) {
             fixes.add("size = " + smaller.getAsInt() + " or " + larger.getAsInt());

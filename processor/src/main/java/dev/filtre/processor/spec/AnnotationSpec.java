@@ -1,6 +1,5 @@
 package dev.filtre.processor.spec;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -18,7 +17,7 @@ public record AnnotationSpec(
         AnnotationKind kind, AnnotationMirror mirror, Map<String, Attribute> attributes) {
 
     public AnnotationSpec {
-        attributes = Map.copyOf(new LinkedHashMap<>(attributes));
+        attributes = Map.copyOf(attributes);
     }
 
     /** The attribute of this name, if it has a readable value. */
