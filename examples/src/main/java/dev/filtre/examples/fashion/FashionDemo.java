@@ -76,25 +76,31 @@ public final class FashionDemo {
         Path weightFile = weights != null ? weights : outputDirectory.resolve(stem + ".safetensors");
         SafeTensors.save(model, weightFile);
         out.println("wrote " + weightFile + " (the weights, safetensors)");
-        Path confusion = outputDirectory.resolve(stem + "-confusion.png");
-        Pictures.writePng(ConfusionMatrixPicture.draw(evaluation.confusionMatrix(), String.format(
-                "%s on the %,d test images: accuracy %.4f", model.name(), evaluation.samples(), evaluation.accuracy())),
-                confusion);
-        out.println("wrote " + confusion + " (the confusion matrix on the test set)");
+        Path confusion = writeConfusion(model, evaluation, outputDirectory.resolve(stem + "-confusion.png"));
         Optional<Path> filters = Optional.empty();
         Optional<Layer> conv = firstConvolution(model);
         if (conv.isPresent()) {
-            filters = Optional.of(outputDirectory.resolve(stem + "-filters.png"));
-            writeFilters(model, conv.get(), settings.epochs(), filters.get());
+            filters = Optional.of(writeFilters(model, conv.get(), settings.epochs(),
+                    outputDirectory.resolve(stem + "-filters.png")));
         }
         return new Result(history, evaluation, trainingTime, weightFile, confusion, filters);
     }
 
-    private void writeFilters(Model model, Layer conv, int epochs, Path file) throws IOException {
+    private Path writeConfusion(Model model, Evaluation evaluation, Path file) throws IOException {
+        String title = String.format("%s on the %,d test images: accuracy %.4f",
+                model.name(), evaluation.samples(), evaluation.accuracy());
+        Pictures.writePng(ConfusionMatrixPicture.draw(evaluation.confusionMatrix(), title), file);
+        out.println("wrote " + file + " (the confusion matrix on the test set)");
+        return file;
+    }
+
+    private Path writeFilters(Model model, Layer conv, int epochs, Path file) throws IOException {
         int[] shape = conv.weightShape();
-        Pictures.writePng(FilterGridPicture.draw(conv, String.format("%s %s: the %d %dx%d filters learned in %d epoch%s",
-                model.name(), conv.name(), shape[0], shape[2], shape[3], epochs, epochs == 1 ? "" : "s")), file);
+        String title = String.format("%s %s: the %d %dx%d filters learned in %d epoch%s",
+                model.name(), conv.name(), shape[0], shape[2], shape[3], epochs, epochs == 1 ? "" : "s");
+        Pictures.writePng(FilterGridPicture.draw(conv, title), file);
         out.println("wrote " + file + " (what " + conv.name() + "'s filters learned)");
+        return file;
     }
 
     /** The first layer whose weights are convolution filters, {@code [filters][channels][k][k]}. */

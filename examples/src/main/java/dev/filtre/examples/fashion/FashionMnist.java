@@ -5,6 +5,7 @@ import dev.filtre.runtime.data.DataSet;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -100,6 +101,7 @@ public final class FashionMnist implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--train-limit must be positive, was " + trainLimit);
         }
+        long start = System.nanoTime();
         TrainingSettings settings = new TrainingSettings(
                 epochs, batchSize, learningRate, momentum, weightDecay, schedule, seed, threads);
         out.println("Loading Fashion-MNIST from " + dataDirectory);
@@ -112,6 +114,8 @@ public final class FashionMnist implements Callable<Integer> {
         new FashionDemo(out, PeriodicProgress.forConsole(out))
                 .run(model, network.fileStem(), train, split.validation(), fashion.test(), settings, outputDirectory,
                         weights);
+        out.println("wall time: " + FashionDemo.minutesAndSeconds(Duration.ofNanos(System.nanoTime() - start))
+                + " (loading, training, testing, writing)");
         return 0;
     }
 }
