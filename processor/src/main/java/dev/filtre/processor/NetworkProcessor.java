@@ -79,7 +79,7 @@ public final class NetworkProcessor extends AbstractProcessor {
     /** Processes one network, turning a bug in Filtre into an error on the interface. */
     private void processSafely(TypeElement type) {
         try {
-            process(type);
+            processNetwork(type);
         } catch (RuntimeException bug) {
             error(Message.BUG.format(type.getQualifiedName(), bug, where(bug)), type);
         } catch (NoClassDefFoundError missing) {
@@ -88,7 +88,7 @@ public final class NetworkProcessor extends AbstractProcessor {
         }
     }
 
-    private void process(TypeElement type) {
+    private void processNetwork(TypeElement type) {
         NetworkSpec spec = NetworkReader.of(processingEnv).read(type);
         NetworkChecker checker = new NetworkChecker(ReservedNames.of(processingEnv.getElementUtils()));
         CheckResult result = checker.check(spec);
