@@ -3,42 +3,116 @@ package dev.filtre.processor.write;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
 import dev.filtre.processor.model.CheckedLayer;
 import dev.filtre.processor.model.Operation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
 
 /**
  * A convolution as deep-learning frameworks define it: cross-correlation (the kernel is not
  * flipped) with zero padding, {@code y[o,i,j] = b[o] + sum w[o,c,u,v] * xpad[c, i*S+u, j*S+v]}.
  *
+ * <p>With padding, the input is first copied into the middle of a zero-bordered buffer ({@code
+ * conv1Padded}, whose border is never written), so that no loop has to test for the image's edge;
+ * the backward pass likewise accumulates into a padded gradient and copies its middle back. Without
+ * padding these are the input and its gradient themselves.
+ *
  * <p>Forward, weight gradient and input gradient share one loop nest: for each filter {@code o},
- * channel {@code c} and tap {@code (u, v)} of the kernel, a sweep over the output plane, innermost
- * over the output width so that the JIT can vectorize it (contiguous for stride 1). Padding is
- * never materialized: the sweep is clipped to the output rows and columns whose input pixel lies
- * inside the image, so a padded zero costs nothing. A floored layer simply has fewer output rows
- * or columns; the input it never reads gets a zero gradient.
+ * channel {@code c} and kernel tap {@code (u, v)}, a sweep over the output plane with the tap's
+ * weight, innermost loops contiguous so that the JIT vectorizes them:
+ *
+ * <ul>
+ *   <li>stride 1: the sweep runs over a "wide" plane as wide as the padded input, one loop of
+ *       {@code (OH - 1) * Wp + OW} values in a row ({@code y[k] += w * xpad[k + u*Wp + v]}); the
+ *       last {@code K - 1} columns of each wide row are computed and dropped (forward) or held at 0
+ *       (backward). Output rows are copied out of the wide plane.
+ *   <li>larger strides: a loop over output rows, then over output columns reading every
+ *       {@code S}-th input value.
+ * </ul>
+ *
+ * <p>A floored layer simply has fewer output rows or columns; the input it never reads gets a zero
+ * gradient.
  */
 final class ConvCode extends LayerCode {
     private final Operation.Conv conv;
     private final FieldSpec kernel;
     private final FieldSpec stride;
     private final FieldSpec pad;
+    private final Optional<FieldSpec> paddedHeight;
+    private final Optional<FieldSpec> paddedWidth;
+    private final Optional<FieldSpec> sweep;
+    private final Optional<FieldSpec> padded;
+    private final Optional<FieldSpec> paddedGradient;
+    private final Optional<FieldSpec> wide;
+    private final Optional<FieldSpec> wideGradient;
 
     ConvCode(CheckedLayer layer, Operation.Conv conv, Stage in, Stage out, ModelFields model, String prefix,
             int firstParameter, Members members) {
         super(layer, in, out, model, prefix, firstParameter, members);
         this.conv = conv;
+        String name = layer.name();
         kernel = constant(members, "_KERNEL", CodeBlock.of("$L", conv.size()),
-                "Side of " + layer.name() + "'s square filters.");
-        stride = constant(members, "_STRIDE", CodeBlock.of("$L", conv.stride()),
-                "Step of " + layer.name() + "'s filters.");
+                "Side of " + name + "'s square filters.");
+        stride = constant(members, "_STRIDE", CodeBlock.of("$L", conv.stride()), "Step of " + name + "'s filters.");
         pad = constant(members, "_PAD", CodeBlock.of("$L", conv.pad()),
-                "Zeros added on each side of " + layer.name() + "'s input.");
+                "Zeros added on each side of " + name + "'s input.");
+        if (conv.pad() > 0) {
+            paddedHeight = Optional.of(constant(members, "_PADDED_HEIGHT",
+                    CodeBlock.of("$N + 2 * $N", in.height(), pad), "Height of " + name + "'s padded input."));
+            paddedWidth = Optional.of(constant(members, "_PADDED_WIDTH",
+                    CodeBlock.of("$N + 2 * $N", in.width(), pad), "Width of " + name + "'s padded input."));
+            CodeBlock paddedSize = CodeBlock.of("$N * $N * $N", in.channels(), paddedHeight.get(), paddedWidth.get());
+            padded = Optional.of(buffer(members, name + "Padded", paddedSize));
+            paddedGradient = Optional.of(buffer(members, name + "PaddedGradient", paddedSize));
+        } else {
+            paddedHeight = Optional.empty();
+            paddedWidth = Optional.empty();
+            padded = Optional.empty();
+            paddedGradient = Optional.empty();
+        }
+        if (conv.stride() == 1) {
+            sweep = Optional.of(FieldSpec.builder(TypeName.INT, members.constant(prefix + "_SWEEP"),
+                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("How many values of a wide plane one tap of $L sweeps: $L.", name,
+                            "up to the last output column of the last row")
+                    .initializer("($N - 1) * $N + $N", out.height(), sourceWidth(), out.width())
+                    .build());
+            CodeBlock wideSize = CodeBlock.of("$N * $N", out.height(), sourceWidth());
+            wide = Optional.of(buffer(members, name + "Wide", wideSize));
+            wideGradient = Optional.of(buffer(members, name + "WideGradient", wideSize));
+        } else {
+            sweep = Optional.empty();
+            wide = Optional.empty();
+            wideGradient = Optional.empty();
+        }
+    }
+
+    private static FieldSpec buffer(Members members, String name, CodeBlock size) {
+        return FieldSpec.builder(Stage.FLOATS, members.field(name), Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("new float[$L]", size)
+                .build();
     }
 
     @Override
     List<FieldSpec> hyperparameters() {
-        return List.of(kernel, stride, pad);
+        List<FieldSpec> constants = new ArrayList<>(List.of(kernel, stride, pad));
+        paddedHeight.ifPresent(constants::add);
+        paddedWidth.ifPresent(constants::add);
+        sweep.ifPresent(constants::add);
+        return constants;
+    }
+
+    @Override
+    List<FieldSpec> extraBuffers() {
+        List<FieldSpec> buffers = new ArrayList<>();
+        padded.ifPresent(buffers::add);
+        paddedGradient.ifPresent(buffers::add);
+        wide.ifPresent(buffers::add);
+        wideGradient.ifPresent(buffers::add);
+        return buffers;
     }
 
     @Override
@@ -66,34 +140,74 @@ final class ConvCode extends LayerCode {
         return CodeBlock.of("$N * $N * $N", out.channels(), kernel, kernel);
     }
 
+    /** What the filters read: the padded input, or the input itself without padding. */
+    private FieldSpec source() {
+        return padded.orElse(in.values());
+    }
+
+    private FieldSpec sourceGradient() {
+        return paddedGradient.orElse(in.gradient());
+    }
+
+    private FieldSpec sourceHeight() {
+        return paddedHeight.orElse(in.height());
+    }
+
+    private FieldSpec sourceWidth() {
+        return paddedWidth.orElse(in.width());
+    }
+
     /** The locals of one pass, allocated once per generated method. */
-    private record Locals(String o, String c, String u, String v, String i, String j, String outputPlane,
-            String inputPlane, String filter, String rowStart, String rowEnd, String columnStart,
-            String columnEnd, String outputRow, String inputRow) {
+    private record Locals(String o, String c, String u, String v, String outputPlane, String filter) {
         static Locals allocate(NameAllocator names) {
             return new Locals(names.newName("o"), names.newName("c"), names.newName("u"), names.newName("v"),
-                    names.newName("i"), names.newName("j"), names.newName("outputPlane"),
-                    names.newName("inputPlane"), names.newName("filter"), names.newName("rowStart"),
-                    names.newName("rowEnd"), names.newName("columnStart"), names.newName("columnEnd"),
-                    names.newName("outputRow"), names.newName("inputRow"));
+                    names.newName("outputPlane"), names.newName("filter"));
         }
     }
 
     @Override
     void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target) {
         Locals l = Locals.allocate(names);
+        padded.ifPresent(buffer -> addPadding(code, members.locals(), buffer));
         String weight = names.newName("weight");
+        String source = names.newName("source");
         beginFilterLoop(code, l);
-        code.addStatement("$1T.fill($2N, $3N, $3N + $4N * $5N, $6N[$7N + $8N])", ARRAYS, target, l.outputPlane,
-                out.height(), out.width(), model.parameters(), biasOffset(), l.o);
+        CodeBlock bias = CodeBlock.of("$N[$N + $N]", model.parameters(), biasOffset(), l.o);
+        if (conv.stride() == 1) {
+            code.addStatement("$T.fill($N, $L)", ARRAYS, wide.get(), bias);
+        } else {
+            code.addStatement("$1T.fill($2N, $3N, $3N + $4N * $5N, $6L)", ARRAYS, target, l.outputPlane,
+                    out.height(), out.width(), bias);
+        }
         beginTapLoops(code, l);
-        code.addStatement("float $N = $N[$N + $N * $N + $N]", weight, model.parameters(), l.filter, l.u, kernel,
-                l.v);
-        beginPixelLoops(code, l);
-        code.addStatement("$N[$N + $N] += $N * $N[$L]", target, l.outputRow, l.j, weight, in.values(),
-                inputIndex(l));
-        endPixelLoops(code);
+        code.addStatement("float $N = $N[$N + $N * $N + $N]", weight, model.parameters(), l.filter, l.u, kernel, l.v);
+        code.addStatement("int $N = $L", source, sourceStart(l));
+        if (conv.stride() == 1) {
+            String k = names.newName("k");
+            beginLoop(code, k, sweep.get());
+            code.addStatement("$N[$N] += $N * $N[$N + $N]", wide.get(), k, weight, source(), source, k);
+            code.endControlFlow();
+        } else {
+            String i = names.newName("i");
+            String j = names.newName("j");
+            String outputRow = names.newName("outputRow");
+            String sourceRow = names.newName("sourceRow");
+            beginRowLoop(code, i, outputRow, sourceRow, l.outputPlane, source);
+            beginLoop(code, j, out.width());
+            code.addStatement("$N[$N + $N] += $N * $N[$N + $N * $N]", target, outputRow, j, weight, source(),
+                    sourceRow, j, stride);
+            code.endControlFlow();
+            code.endControlFlow();
+        }
         endTapLoops(code);
+        if (conv.stride() == 1) {
+            String i = names.newName("i");
+            code.add("// the output rows, without the wide plane's last $N - 1 columns\n", kernel);
+            beginLoop(code, i, out.height());
+            code.addStatement("$T.arraycopy($N, $N * $N, $N, $N + $N * $N, $N)", SYSTEM, wide.get(), i,
+                    sourceWidth(), target, l.outputPlane, i, out.width(), out.width());
+            code.endControlFlow();
+        }
         code.endControlFlow();
     }
 
@@ -102,31 +216,88 @@ final class ConvCode extends LayerCode {
         Locals l = Locals.allocate(names);
         String biasGradient = names.newName("biasGradient");
         String k = names.newName("k");
+        String i = names.newName("i");
         String tap = names.newName("tap");
         String weight = names.newName("weight");
         String weightGradient = names.newName("weightGradient");
+        String source = names.newName("source");
         FieldSpec gradient = out.gradient();
-        code.addStatement("$T.fill($N, 0f)", ARRAYS, in.gradient());
+        code.addStatement("$T.fill($N, 0f)", ARRAYS, sourceGradient());
         beginFilterLoop(code, l);
         code.addStatement("float $N = 0f", biasGradient);
         beginLoop(code, k, l.outputPlane, CodeBlock.of("$N + $N * $N", l.outputPlane, out.height(), out.width()));
         code.addStatement("$N += $N[$N]", biasGradient, gradient, k);
         code.endControlFlow();
         code.addStatement("$N[$N + $N] += $N", model.gradients(), biasOffset(), l.o, biasGradient);
+        if (conv.stride() == 1) {
+            code.add("// the output rows into the wide plane, whose last $N - 1 columns stay 0\n", kernel);
+            beginLoop(code, i, out.height());
+            code.addStatement("$T.arraycopy($N, $N + $N * $N, $N, $N * $N, $N)", SYSTEM, gradient, l.outputPlane, i,
+                    out.width(), wideGradient.get(), i, sourceWidth(), out.width());
+            code.endControlFlow();
+        }
         beginTapLoops(code, l);
         code.addStatement("int $N = $N + $N * $N + $N", tap, l.filter, l.u, kernel, l.v);
         code.addStatement("float $N = $N[$N]", weight, model.parameters(), tap);
-        code.addStatement("float $N = 0f", weightGradient);
-        beginPixelLoops(code, l);
-        code.addStatement("$N += $N[$N + $N] * $N[$L]", weightGradient, gradient, l.outputRow, l.j, in.values(),
-                inputIndex(l));
-        endPixelLoops(code);
-        code.addStatement("$N[$N] += $N", model.gradients(), tap, weightGradient);
-        beginPixelLoops(code, l);
-        code.addStatement("$N[$L] += $N * $N[$N + $N]", in.gradient(), inputIndex(l), weight, gradient,
-                l.outputRow, l.j);
-        endPixelLoops(code);
+        code.addStatement("int $N = $L", source, sourceStart(l));
+        if (conv.stride() == 1) {
+            code.addStatement("$N[$N] += $N($N, 0, $N, $N, $N)", model.gradients(), tap, model.dot(),
+                    wideGradient.get(), source(), source, sweep.get());
+            beginLoop(code, k, sweep.get());
+            code.addStatement("$N[$N + $N] += $N * $N[$N]", sourceGradient(), source, k, weight, wideGradient.get(), k);
+            code.endControlFlow();
+        } else {
+            String j = names.newName("j");
+            String outputRow = names.newName("outputRow");
+            String sourceRow = names.newName("sourceRow");
+            code.addStatement("float $N = 0f", weightGradient);
+            beginRowLoop(code, i, outputRow, sourceRow, l.outputPlane, source);
+            beginLoop(code, j, out.width());
+            code.addStatement("$N += $N[$N + $N] * $N[$N + $N * $N]", weightGradient, gradient, outputRow, j,
+                    source(), sourceRow, j, stride);
+            code.endControlFlow();
+            code.endControlFlow();
+            code.addStatement("$N[$N] += $N", model.gradients(), tap, weightGradient);
+            beginRowLoop(code, i, outputRow, sourceRow, l.outputPlane, source);
+            beginLoop(code, j, out.width());
+            code.addStatement("$N[$N + $N * $N] += $N * $N[$N + $N]", sourceGradient(), sourceRow, j, stride, weight,
+                    gradient, outputRow, j);
+            code.endControlFlow();
+            code.endControlFlow();
+        }
         endTapLoops(code);
+        code.endControlFlow();
+        paddedGradient.ifPresent(buffer -> addUnpadding(code, members.locals(), buffer));
+    }
+
+    /**
+     * Copies the input into the middle of the padded buffer, row by row; the border stays 0. Its
+     * loops close before the pass's own open, so it takes fresh names.
+     */
+    private void addPadding(CodeBlock.Builder code, NameAllocator names, FieldSpec buffer) {
+        String c = names.newName("c");
+        String h = names.newName("h");
+        code.add("// the input, in the middle of a border of $N zeros that is never written\n", pad);
+        beginLoop(code, c, in.channels());
+        beginLoop(code, h, in.height());
+        code.addStatement("$T.arraycopy($N, ($N * $N + $N) * $N, $N, ($N * $N + $N + $N) * $N + $N, $N)", SYSTEM,
+                in.values(), c, in.height(), h, in.width(), buffer, c, paddedHeight.get(), h, pad, paddedWidth.get(),
+                pad, in.width());
+        code.endControlFlow();
+        code.endControlFlow();
+    }
+
+    /** Copies the middle of the padded gradient to the input gradient; the border's is dropped. */
+    private void addUnpadding(CodeBlock.Builder code, NameAllocator names, FieldSpec buffer) {
+        String c = names.newName("c");
+        String h = names.newName("h");
+        code.add("// the input's gradient: the middle of the padded one\n");
+        beginLoop(code, c, in.channels());
+        beginLoop(code, h, in.height());
+        code.addStatement("$T.arraycopy($N, ($N * $N + $N + $N) * $N + $N, $N, ($N * $N + $N) * $N, $N)", SYSTEM,
+                buffer, c, paddedHeight.get(), h, pad, paddedWidth.get(), pad, in.gradient(), c, in.height(), h,
+                in.width(), in.width());
+        code.endControlFlow();
         code.endControlFlow();
     }
 
@@ -137,30 +308,15 @@ final class ConvCode extends LayerCode {
     }
 
     /**
-     * Opens the loops over input channels and kernel taps; sets {@code filter} (where the weights of
-     * {@code (o, c)} start in the parameters) and, with padding, the output rows and columns whose
-     * input pixel {@code (i*S+u-P, j*S+v-P)} lies inside the image.
+     * Opens the loops over input channels and kernel taps; sets {@code filter}, where the weights of
+     * {@code (o, c)} start in the parameters.
      */
     private void beginTapLoops(CodeBlock.Builder code, Locals l) {
         beginLoop(code, l.c, in.channels());
-        code.addStatement("int $N = $N * $N * $N", l.inputPlane, l.c, in.height(), in.width());
-        code.addStatement("int $N = $N + ($N * $N + $N) * $N * $N", l.filter, weightOffset(), l.o,
-                in.channels(), l.c, kernel, kernel);
+        code.addStatement("int $N = $N + ($N * $N + $N) * $N * $N", l.filter, weightOffset(), l.o, in.channels(),
+                l.c, kernel, kernel);
         beginLoop(code, l.u, kernel);
-        if (conv.pad() > 0) {
-            code.add("// the output rows whose input row i * $N + u - $N lies inside the image\n", stride, pad);
-            code.addStatement("int $N = $T.max(0, -$T.floorDiv($N - $N, $N))", l.rowStart, MATH, MATH, l.u, pad,
-                    stride);
-            code.addStatement("int $N = $T.min($N, $T.floorDiv($N - 1 - $N + $N, $N) + 1)", l.rowEnd, MATH,
-                    out.height(), MATH, in.height(), l.u, pad, stride);
-        }
         beginLoop(code, l.v, kernel);
-        if (conv.pad() > 0) {
-            code.addStatement("int $N = $T.max(0, -$T.floorDiv($N - $N, $N))", l.columnStart, MATH, MATH, l.v,
-                    pad, stride);
-            code.addStatement("int $N = $T.min($N, $T.floorDiv($N - 1 - $N + $N, $N) + 1)", l.columnEnd, MATH,
-                    out.width(), MATH, in.width(), l.v, pad, stride);
-        }
     }
 
     private static void endTapLoops(CodeBlock.Builder code) {
@@ -169,35 +325,16 @@ final class ConvCode extends LayerCode {
         code.endControlFlow(); // c
     }
 
-    /**
-     * Opens the sweep over the output plane for one tap; sets {@code outputRow} and {@code inputRow}
-     * so that the innermost statement indexes {@code outputRow + j} and {@link #inputIndex}.
-     */
-    private void beginPixelLoops(CodeBlock.Builder code, Locals l) {
-        if (conv.pad() > 0) {
-            beginLoop(code, l.i, l.rowStart, l.rowEnd);
-            code.addStatement("int $N = $N + $N * $N", l.outputRow, l.outputPlane, l.i, out.width());
-            code.addStatement("int $N = $N + ($N * $N + $N - $N) * $N + $N - $N", l.inputRow, l.inputPlane, l.i,
-                    stride, l.u, pad, in.width(), l.v, pad);
-            beginLoop(code, l.j, l.columnStart, l.columnEnd);
-        } else {
-            beginLoop(code, l.i, out.height());
-            code.addStatement("int $N = $N + $N * $N", l.outputRow, l.outputPlane, l.i, out.width());
-            code.addStatement("int $N = $N + ($N * $N + $N) * $N + $N", l.inputRow, l.inputPlane, l.i, stride,
-                    l.u, in.width(), l.v);
-            beginLoop(code, l.j, out.width());
-        }
+    /** Where tap {@code (u, v)} of channel {@code c} reads for output {@code (0, 0)}. */
+    private CodeBlock sourceStart(Locals l) {
+        return CodeBlock.of("($N * $N + $N) * $N + $N", l.c, sourceHeight(), l.u, sourceWidth(), l.v);
     }
 
-    private static void endPixelLoops(CodeBlock.Builder code) {
-        code.endControlFlow(); // j
-        code.endControlFlow(); // i
-    }
-
-    /** The input pixel under output column {@code j}: {@code inputRow + j * STRIDE} ({@code + j} for stride 1). */
-    private CodeBlock inputIndex(Locals l) {
-        return conv.stride() == 1
-                ? CodeBlock.of("$N + $N", l.inputRow, l.j)
-                : CodeBlock.of("$N + $N * $N", l.inputRow, l.j, stride);
+    /** Opens the loop over output rows of a strided sweep, with the row's output and source starts. */
+    private void beginRowLoop(CodeBlock.Builder code, String i, String outputRow, String sourceRow,
+            String outputPlane, String source) {
+        beginLoop(code, i, out.height());
+        code.addStatement("int $N = $N + $N * $N", outputRow, outputPlane, i, out.width());
+        code.addStatement("int $N = $N + $N * $N * $N", sourceRow, source, i, stride, sourceWidth());
     }
 }

@@ -8,7 +8,7 @@ import dev.filtre.processor.model.CheckedLayer;
 /**
  * A fully connected layer {@code y = W x + b}, {@code W} stored {@code [out][in]}; a volume input
  * is read flat (channel, row, column), which is the flatten. Forward is one dot product per output
- * over contiguous weights; backward runs over contiguous rows of {@code W} twice (weight gradient,
+ * over contiguous weights (the model's {@code dot}, with partial sums); backward runs over contiguous rows of {@code W} twice (weight gradient,
  * then input gradient), two loops the JIT can vectorize.
  */
 final class DenseCode extends LayerCode {
@@ -46,16 +46,9 @@ final class DenseCode extends LayerCode {
     void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target) {
         FieldSpec parameters = model.parameters();
         String o = names.newName("o");
-        String row = names.newName("row");
-        String sum = names.newName("sum");
-        String k = names.newName("k");
         beginLoop(code, o, out.size());
-        code.addStatement("int $N = $N + $N * $N", row, weightOffset(), o, in.size());
-        code.addStatement("float $N = $N[$N + $N]", sum, parameters, biasOffset(), o);
-        beginLoop(code, k, in.size());
-        code.addStatement("$N += $N[$N + $N] * $N[$N]", sum, parameters, row, k, in.values(), k);
-        code.endControlFlow();
-        code.addStatement("$N[$N] = $N", target, o, sum);
+        code.addStatement("$N[$N] = $N[$N + $N] + $N($N, $N + $N * $N, $N, 0, $N)", target, o, parameters, biasOffset(),
+                o, model.dot(), parameters, weightOffset(), o, in.size(), in.values(), in.size());
         code.endControlFlow();
     }
 

@@ -39,7 +39,7 @@ abstract class LayerCode {
     final Stage out;
     final ModelFields model;
     final String prefix;
-    private final Members members;
+    final Members members;
     private final FieldSpec index;
     private final Optional<FieldSpec> weightOffset;
     private final Optional<FieldSpec> biasOffset;
