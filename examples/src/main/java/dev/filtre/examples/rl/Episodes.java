@@ -2,7 +2,7 @@ package dev.filtre.examples.rl;
 
 import java.util.List;
 
-/** Plays episodes: a policy in a room until it hits a wall or reaches the step limit. */
+/** Plays episodes: a policy in a room until it hits a wall, stalls or reaches the step limit. */
 public final class Episodes {
     private Episodes() {}
 
@@ -39,6 +39,7 @@ public final class Episodes {
             total += result.reward();
             observation = result.observation();
         } while (!result.done());
-        return new Outcome(environment.steps(), environment.cellsDriven(), total, environment.collided());
+        return new Outcome(environment.steps(), environment.cellsDriven(), total, environment.collided(),
+                environment.stalled());
     }
 }

@@ -9,9 +9,16 @@ package dev.filtre.examples.rl;
  * @param meanCells the mean number of cells driven
  * @param meanReturn the mean sum of rewards
  * @param collisionRate the fraction of episodes that ended on a wall
+ * @param stallRate the fraction of episodes that ended in a stall
  */
 public record Evaluation(
-        int episodes, long firstRoomSeed, double meanSteps, double meanCells, double meanReturn, double collisionRate) {
+        int episodes,
+        long firstRoomSeed,
+        double meanSteps,
+        double meanCells,
+        double meanReturn,
+        double collisionRate,
+        double stallRate) {
 
     /** Plays {@code episodes} episodes of {@code policy} in rooms {@code firstRoomSeed, firstRoomSeed + 1, ...}. */
     public static Evaluation of(RobotEnvironment environment, Policy policy, long firstRoomSeed, int episodes) {
@@ -22,14 +29,16 @@ public record Evaluation(
         double cells = 0;
         double returns = 0;
         int collisions = 0;
+        int stalls = 0;
         for (int i = 0; i < episodes; i++) {
             Outcome outcome = Episodes.play(environment, firstRoomSeed + i, policy);
             steps += outcome.steps();
             cells += outcome.cellsDriven();
             returns += outcome.totalReward();
             collisions += outcome.collided() ? 1 : 0;
+            stalls += outcome.stalled() ? 1 : 0;
         }
         return new Evaluation(episodes, firstRoomSeed, steps / episodes, cells / episodes, returns / episodes,
-                (double) collisions / episodes);
+                (double) collisions / episodes, (double) stalls / episodes);
     }
 }

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * action me fait gagner, je la joue" (the policy's most probable action), and exploration, "j'en
  * tente une autre encore jamais essayée, pour espérer gagner plus" (an action drawn uniformly).
  */
-public sealed interface Exploration {
+public sealed interface Exploration permits Exploration.Greedy, Exploration.Constant, Exploration.LinearDecay {
     /** The probability of exploring during episode {@code episode} (from 0). */
     double epsilon(int episode);
 
@@ -17,8 +17,10 @@ public sealed interface Exploration {
 
     /** Never explores: always plays the policy's most probable action. */
     static Exploration none() {
-        return new Constant(0);
+        return new Greedy();
     }
+
+    /** Explores with the same probability in every episode, and otherwise samples the policy. */
 
     /** Explores with the same probability in every episode. */
     static Exploration constant(double epsilon) {
@@ -31,14 +33,40 @@ public sealed interface Exploration {
     }
 
     /**
-     * The ε-greedy choice: with probability {@code epsilon} a uniformly drawn action, otherwise the
-     * most probable one (the first of equals). Draws the same amount of randomness whatever
-     * {@code epsilon} is, so two settings run on the same seed see the same rooms.
+     * The behaviour's choice: with probability {@code epsilon} a uniformly drawn action, otherwise an
+     * action drawn from the policy's {@code probabilities}; when {@code epsilon} is 0 and this is
+     * {@link #none()}, the most probable action (the first of equals). Draws the same amount of
+     * randomness in every case, so two settings run on the same seed see the same rooms.
      */
-    static int choose(float[] probabilities, double epsilon, SplittableRandom random) {
+    default int choose(float[] probabilities, double epsilon, SplittableRandom random) {
         double coin = random.nextDouble();
-        int drawn = random.nextInt(probabilities.length);
-        return coin < epsilon ? drawn : argmax(probabilities);
+        int uniform = random.nextInt(probabilities.length);
+        double draw = random.nextDouble();
+        if (this instanceof Greedy) {
+            return argmax(probabilities);
+        }
+        if (coin < epsilon) {
+            return uniform;
+        }
+        double cumulative = 0;
+        for (int i = 0; i < probabilities.length - 1; i++) {
+            cumulative += probabilities[i];
+            if (draw < cumulative) {
+                return i;
+            }
+        }
+        return probabilities.length - 1;
+    }
+
+    /**
+     * The share of the probability of {@code action} that came from the policy rather than from the
+     * uniform exploration: {@code (1 - ε) p[a] / ((1 - ε) p[a] + ε / n)}. The policy gradient of
+     * the ε-mixed behaviour is the policy's own gradient times this weight.
+     */
+    static double policyShare(float[] probabilities, int action, double epsilon) {
+        double fromPolicy = (1 - epsilon) * probabilities[action];
+        double total = fromPolicy + epsilon / probabilities.length;
+        return total == 0 ? 0 : fromPolicy / total;
     }
 
     /** The index of the largest value, the first of equals. */
@@ -50,6 +78,19 @@ public sealed interface Exploration {
             }
         }
         return best;
+    }
+
+    /** Pure exploitation: the most probable action, always. */
+    record Greedy() implements Exploration {
+        @Override
+        public double epsilon(int episode) {
+            return 0;
+        }
+
+        @Override
+        public String label() {
+            return "no exploration (greedy)";
+        }
     }
 
     /** The same epsilon in every episode. */
@@ -65,7 +106,7 @@ public sealed interface Exploration {
 
         @Override
         public String label() {
-            return epsilon == 0 ? "no exploration (greedy)" : "fixed ε = " + epsilon;
+            return epsilon == 0 ? "policy sampling only (ε = 0)" : "fixed ε = " + epsilon;
         }
     }
 

@@ -48,6 +48,8 @@ public record LineChart(String title, String xLabel, String yLabel, List<Series>
     private static final int MARGIN_BOTTOM = 55;
     private static final int TICK = 5;
     private static final Color GRID = new Color(225, 225, 225);
+    private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final int LEGEND_SWATCH = 24;
 
     public LineChart {
         series = List.copyOf(series);
@@ -60,8 +62,12 @@ public record LineChart(String title, String xLabel, String yLabel, List<Series>
     public void draw(Graphics2D graphics, Rectangle area) {
         graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        graphics.setFont(LEGEND_FONT);
+        int plotWidth = area.width - MARGIN_LEFT - MARGIN_RIGHT;
+        List<List<Series>> legendRows = legendRows(graphics.getFontMetrics(), plotWidth);
+        int legendHeight = legendRows.size() * legendLineHeight(graphics.getFontMetrics());
         Rectangle plot = new Rectangle(area.x + MARGIN_LEFT, area.y + MARGIN_TOP,
-                area.width - MARGIN_LEFT - MARGIN_RIGHT, area.height - MARGIN_TOP - MARGIN_BOTTOM);
+                plotWidth, area.height - MARGIN_TOP - MARGIN_BOTTOM - legendHeight);
         double[] xTicks = niceTicks(min(true), max(true));
         double[] yTicks = niceTicks(min(false), max(false));
         Scale x = new Scale(xTicks[0], xTicks[xTicks.length - 1], plot.x, plot.x + plot.width);
@@ -69,8 +75,8 @@ public record LineChart(String title, String xLabel, String yLabel, List<Series>
 
         drawGridAndTicks(graphics, plot, xTicks, yTicks, x, y);
         drawLines(graphics, plot, x, y);
-        drawTexts(graphics, area, plot);
-        drawLegend(graphics, plot);
+        drawTexts(graphics, plot);
+        drawLegend(graphics, plot, legendRows);
     }
 
     private void drawGridAndTicks(
@@ -115,49 +121,68 @@ public record LineChart(String title, String xLabel, String yLabel, List<Series>
         graphics.setStroke(new BasicStroke(1f));
     }
 
-    private void drawTexts(Graphics2D graphics, Rectangle area, Rectangle plot) {
+    private void drawTexts(Graphics2D graphics, Rectangle plot) {
         graphics.setColor(Color.BLACK);
         graphics.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         FontMetrics titleMetrics = graphics.getFontMetrics();
-        graphics.drawString(title, plot.x + (plot.width - titleMetrics.stringWidth(title)) / 2, area.y + 25);
+        graphics.drawString(title, plot.x + (plot.width - titleMetrics.stringWidth(title)) / 2, plot.y - 15);
         graphics.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         FontMetrics metrics = graphics.getFontMetrics();
         graphics.drawString(xLabel, plot.x + (plot.width - metrics.stringWidth(xLabel)) / 2,
-                area.y + area.height - 12);
+                plot.y + plot.height + MARGIN_BOTTOM - 12);
         AffineTransform saved = graphics.getTransform();
-        graphics.translate(area.x + 18, plot.y + (plot.height + metrics.stringWidth(yLabel)) / 2.0);
+        graphics.translate(plot.x - MARGIN_LEFT + 18, plot.y + (plot.height + metrics.stringWidth(yLabel)) / 2.0);
         graphics.rotate(-Math.PI / 2);
         graphics.drawString(yLabel, 0, 0);
         graphics.setTransform(saved);
     }
 
-    private void drawLegend(Graphics2D graphics, Rectangle plot) {
-        graphics.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    /** The legend under the axis label, in rows of entries that fit the plot's width. */
+    private void drawLegend(Graphics2D graphics, Rectangle plot, List<List<Series>> rows) {
+        graphics.setFont(LEGEND_FONT);
         FontMetrics metrics = graphics.getFontMetrics();
-        int widest = 0;
-        for (Series line : series) {
-            widest = Math.max(widest, metrics.stringWidth(line.label()));
-        }
-        int lineHeight = metrics.getHeight() + 2;
-        int width = widest + 45;
-        int height = series.size() * lineHeight + 8;
-        int left = plot.x + plot.width - width - 10;
-        int top = plot.y + 10;
-        graphics.setColor(new Color(255, 255, 255, 230));
-        graphics.fillRect(left, top, width, height);
-        graphics.setColor(Color.GRAY);
-        graphics.drawRect(left, top, width, height);
-        for (int i = 0; i < series.size(); i++) {
-            Series line = series.get(i);
-            int baseline = top + 4 + (i + 1) * lineHeight - metrics.getDescent() - 2;
+        int lineHeight = legendLineHeight(metrics);
+        int top = plot.y + plot.height + MARGIN_BOTTOM;
+        for (int row = 0; row < rows.size(); row++) {
+            int left = plot.x;
+            int baseline = top + row * lineHeight + metrics.getAscent();
             int middle = baseline - metrics.getAscent() / 2 + 1;
-            graphics.setColor(line.color());
-            graphics.setStroke(new BasicStroke(3f));
-            graphics.drawLine(left + 8, middle, left + 32, middle);
-            graphics.setStroke(new BasicStroke(1f));
-            graphics.setColor(Color.BLACK);
-            graphics.drawString(line.label(), left + 38, baseline);
+            for (Series line : rows.get(row)) {
+                graphics.setColor(line.color());
+                graphics.setStroke(new BasicStroke(3f));
+                graphics.drawLine(left, middle, left + LEGEND_SWATCH, middle);
+                graphics.setStroke(new BasicStroke(1f));
+                graphics.setColor(Color.BLACK);
+                graphics.drawString(line.label(), left + LEGEND_SWATCH + 6, baseline);
+                left += legendEntryWidth(metrics, line);
+            }
         }
+    }
+
+    private List<List<Series>> legendRows(FontMetrics metrics, int width) {
+        List<List<Series>> rows = new ArrayList<>();
+        List<Series> row = new ArrayList<>();
+        int used = 0;
+        for (Series line : series) {
+            int entry = legendEntryWidth(metrics, line);
+            if (!row.isEmpty() && used + entry > width) {
+                rows.add(row);
+                row = new ArrayList<>();
+                used = 0;
+            }
+            row.add(line);
+            used += entry;
+        }
+        rows.add(row);
+        return rows;
+    }
+
+    private static int legendEntryWidth(FontMetrics metrics, Series line) {
+        return LEGEND_SWATCH + 6 + metrics.stringWidth(line.label()) + 24;
+    }
+
+    private static int legendLineHeight(FontMetrics metrics) {
+        return metrics.getHeight() + 4;
     }
 
     private double min(boolean horizontal) {

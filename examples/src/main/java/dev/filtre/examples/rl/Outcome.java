@@ -7,5 +7,11 @@ package dev.filtre.examples.rl;
  * @param cellsDriven the cells driven forward
  * @param totalReward the sum of the rewards, the regret included
  * @param collided true when the episode ended on a wall
+ * @param stalled true when the episode ended because the robot turned in place too long
  */
-public record Outcome(int steps, int cellsDriven, double totalReward, boolean collided) {}
+public record Outcome(int steps, int cellsDriven, double totalReward, boolean collided, boolean stalled) {
+    /** True when the robot reached the step limit without an accident. */
+    public boolean survived() {
+        return !collided && !stalled;
+    }
+}

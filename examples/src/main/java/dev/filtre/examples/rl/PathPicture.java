@@ -7,7 +7,9 @@ import java.awt.Graphics2D;
 import java.awt.Polygon;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A picture of one episode: the room (walls dark, free cells light), the robot's path from the start
@@ -21,6 +23,7 @@ public final class PathPicture {
     private static final Color EARLY = new Color(30, 90, 200);
     private static final Color LATE = new Color(240, 130, 20);
     private static final int TITLE_HEIGHT = 30;
+    private static final int PASSES_SHOWN = 5;
 
     private PathPicture() {}
 
@@ -75,11 +78,12 @@ public final class PathPicture {
     }
 
     /**
-     * The path through the cells' centres. Consecutive moves along the same segment are offset a
-     * little with time so that a robot going back and forth shows several strokes, not one.
+     * The path through the cells' centres. Each new pass between the same two cells is drawn a little
+     * aside from the previous ones, so that a robot going back and forth shows several strokes.
      */
     private static void drawPath(Graphics2D graphics, List<Pose> path, int cell) {
-        graphics.setStroke(new BasicStroke(Math.max(2f, cell / 10f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        graphics.setStroke(new BasicStroke(Math.max(2f, cell / 12f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        Map<List<Integer>, Integer> passes = new HashMap<>();
         int last = path.size() - 1;
         for (int i = 1; i <= last; i++) {
             Pose from = path.get(i - 1);
@@ -87,12 +91,16 @@ public final class PathPicture {
             if (from.x() == to.x() && from.y() == to.y()) {
                 continue;
             }
-            double t = (double) i / Math.max(1, last);
-            double offset = (t - 0.5) * cell * 0.5;
-            graphics.setColor(blend(EARLY, LATE, t));
+            List<Integer> segment = List.of(Math.min(from.x(), to.x()), Math.min(from.y(), to.y()),
+                    Math.max(from.x(), to.x()), Math.max(from.y(), to.y()));
+            int pass = passes.merge(segment, 1, Integer::sum) - 1;
+            double offset = ((pass % PASSES_SHOWN) - (PASSES_SHOWN - 1) / 2.0) * cell / (PASSES_SHOWN + 1.0);
+            double dx = from.y() == to.y() ? 0 : offset;
+            double dy = from.x() == to.x() ? 0 : offset;
+            graphics.setColor(blend(EARLY, LATE, (double) i / last));
             graphics.drawLine(
-                    (int) Math.round(center(from.x(), cell) + offset), (int) Math.round(center(from.y(), cell) + offset),
-                    (int) Math.round(center(to.x(), cell) + offset), (int) Math.round(center(to.y(), cell) + offset));
+                    (int) Math.round(center(from.x(), cell) + dx), (int) Math.round(center(from.y(), cell) + dy),
+                    (int) Math.round(center(to.x(), cell) + dx), (int) Math.round(center(to.y(), cell) + dy));
         }
     }
 

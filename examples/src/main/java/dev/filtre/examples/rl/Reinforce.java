@@ -19,13 +19,16 @@ import java.util.SplittableRandom;
  * keeps the demo's training to seconds on one core. Q-learning would learn from fewer episodes but
  * costs a minibatch of passes per step and is less stable.
  *
- * <p>Each batch of {@link Settings#episodesPerUpdate()} episodes is played with an ε-greedy choice
- * ({@link Exploration}): the network's most probable action, or with probability ε a uniformly
- * drawn one. Then, for every step, the gradient {@code A (p - onehot(a)) / N} of the loss
- * {@code -A log p[a]} is back-propagated from the logits into {@link Model#gradients()}, and Adam
- * moves {@link Model#parameters()}. The ε-greedy actions are not drawn from the policy itself, so
- * this is REINFORCE used slightly off-policy: the update pushes up whatever action turned out
- * better than average, whoever chose it.
+ * <p>Each batch of {@link Settings#episodesPerUpdate()} episodes is played by the behaviour of an
+ * {@link Exploration}: with probability ε a uniformly drawn action, otherwise an action drawn from
+ * the policy (or, for {@link Exploration#none()}, its most probable action). Then, for every step,
+ * the gradient {@code w A (p - onehot(a)) / N} of the loss {@code -A log p[a]} is back-propagated
+ * from the logits into {@link Model#gradients()}, and the optimizer moves
+ * {@link Model#parameters()}. The weight {@code w} is {@link Exploration#policyShare}: with it,
+ * the update is the exact policy gradient of the behaviour actually played (the ε-mixture of the
+ * policy and the uniform choice), so exploring does not bias what is learned. The greedy behaviour
+ * has no gradient of its own; it gets the policy's ({@code w = 1}), which is what a robot that only
+ * exploits can learn: it only ever hears about the one action it plays.
  *
  * <p>Everything random comes from the seed given here, the model's initialization and the room
  * seeds: the same seeds give the same parameters, bit for bit.
@@ -39,7 +42,7 @@ public final class Reinforce {
      */
     public record Settings(double gamma, int episodesPerUpdate) {
         /** The demo's settings. */
-        public static final Settings DEFAULT = new Settings(0.97, 8);
+        public static final Settings DEFAULT = new Settings(0.97, 10);
 
         public Settings {
             if (!(gamma >= 0 && gamma <= 1)) {
@@ -101,8 +104,8 @@ public final class Reinforce {
         List<Trajectory> batch = new ArrayList<>();
         for (int i = 0; i < episodes; i++) {
             double epsilon = exploration.epsilon(episodesPlayed);
-            Policy behaviour = observation -> Exploration.choose(model.forward(observation, 0), epsilon, random);
-            Trajectory trajectory = new Trajectory();
+            Policy behaviour = observation -> exploration.choose(model.forward(observation, 0), epsilon, random);
+            Trajectory trajectory = new Trajectory(epsilon);
             outcomes.add(Episodes.play(environment, firstRoomSeed + i, behaviour, trajectory, null));
             episodesPlayed++;
             batch.add(trajectory);
@@ -137,8 +140,9 @@ public final class Reinforce {
         for (Trajectory trajectory : batch) {
             for (int t = 0; t < trajectory.length(); t++, at++) {
                 float[] probabilities = model.forward(trajectory.observations(), t * LocalView.VALUES);
-                PolicyGradient.logitGradient(
-                        probabilities, trajectory.action(t), advantages[at], 1.0 / steps, logitGradient);
+                int action = trajectory.action(t);
+                double share = Exploration.policyShare(probabilities, action, trajectory.epsilon());
+                PolicyGradient.logitGradient(probabilities, action, advantages[at], share / steps, logitGradient);
                 model.backwardFromLogits(logitGradient, 0);
             }
         }

@@ -10,7 +10,9 @@ import java.util.Objects;
  *
  * <p>Each step is one action: {@link Action#FORWARD} drives one cell ahead, the turns rotate in
  * place. Driving into a wall is a collision: the robot stays where it was, receives the regret of
- * {@link Rules#regret()}, and the episode ends. The reward is sparse (see {@link Rules}). The
+ * {@link Rules#regret()}, and the episode ends. So does one turn more than
+ * {@link Rules#maxTurnsInPlace()} in a row: the robot stalls. The reward is sparse (see
+ * {@link Rules}). The
  * observation is the robot's {@link LocalView}. One instance is one episode at a time, for one
  * thread.
  */
@@ -22,7 +24,9 @@ public final class RobotEnvironment {
     private Pose pose;
     private int steps;
     private int cellsDriven;
+    private int turnsInPlace;
     private boolean collided;
+    private boolean stalled;
 
     /** An environment drawing its rooms from {@code generator}, playing by {@code rules}. */
     public RobotEnvironment(RoomGenerator generator, Rules rules) {
@@ -46,7 +50,9 @@ public final class RobotEnvironment {
         this.pose = layout.start();
         this.steps = 0;
         this.cellsDriven = 0;
+        this.turnsInPlace = 0;
         this.collided = false;
+        this.stalled = false;
         return observation();
     }
 
@@ -67,7 +73,7 @@ public final class RobotEnvironment {
         }
         if (isOver()) {
             throw new IllegalStateException("the episode ended after " + steps + " steps ("
-                    + (collided ? "collision" : "step limit") + "); call reset to start another");
+                    + (collided ? "collision" : stalled ? "stall" : "step limit") + "); call reset to start another");
         }
         steps++;
         double reward = 0;
@@ -75,22 +81,27 @@ public final class RobotEnvironment {
         if (layout.room().isWall(next.x(), next.y())) {
             collided = true;
             reward = rules.regret();
-        } else {
-            if (action == Action.FORWARD) {
-                cellsDriven++;
-                if (cellsDriven % rules.cellsPerReward() == 0) {
-                    reward = rules.reward();
-                }
+        } else if (action == Action.FORWARD) {
+            turnsInPlace = 0;
+            cellsDriven++;
+            if (cellsDriven % rules.cellsPerReward() == 0) {
+                reward = rules.reward();
             }
             pose = next;
+        } else if (++turnsInPlace > rules.maxTurnsInPlace()) {
+            stalled = true;
+            reward = rules.regret();
+        } else {
+            pose = next;
         }
-        boolean truncated = !collided && steps == rules.maxSteps();
-        return new StepResult(observation(), reward, collided, truncated);
+        boolean terminated = collided || stalled;
+        boolean truncated = !terminated && steps == rules.maxSteps();
+        return new StepResult(observation(), reward, terminated, truncated);
     }
 
-    /** True once the robot has hit a wall or reached the step limit. */
+    /** True once the robot has hit a wall, stalled or reached the step limit. */
     public boolean isOver() {
-        return collided || steps == rules.maxSteps();
+        return collided || stalled || steps == rules.maxSteps();
     }
 
     /** The robot's observation now. */
@@ -121,6 +132,11 @@ public final class RobotEnvironment {
     /** True when the episode ended on a wall. */
     public boolean collided() {
         return collided;
+    }
+
+    /** True when the episode ended because the robot turned in place too many times in a row. */
+    public boolean stalled() {
+        return stalled;
     }
 
     /** The rules of the episodes. */

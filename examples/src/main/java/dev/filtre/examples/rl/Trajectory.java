@@ -10,7 +10,18 @@ final class Trajectory {
     private float[] observations = new float[64 * LocalView.VALUES];
     private int[] actions = new int[64];
     private double[] rewards = new double[64];
+    private final double epsilon;
     private int length;
+
+    /** An empty trajectory of an episode played with exploration probability {@code epsilon}. */
+    Trajectory(double epsilon) {
+        this.epsilon = epsilon;
+    }
+
+    /** The exploration probability the episode was played with. */
+    double epsilon() {
+        return epsilon;
+    }
 
     /** Records one step. */
     void add(float[] observation, int action, double reward) {

@@ -25,29 +25,43 @@ public final class WallAvoidance {
     /** Training episode {@code i} plays room {@code TRAINING_ROOMS + i}. */
     static final long TRAINING_ROOMS = 0;
 
-    /** Rooms from this seed on are never trained on. */
+    /** The greedy robot is scored during training in rooms {@code VALIDATION_ROOMS, ...}. */
+    static final long VALIDATION_ROOMS = 500_000;
+
+    /** Rooms from this seed on are never trained on nor used to choose anything: the final test. */
     static final long HELD_OUT_ROOMS = 1_000_000;
 
-    static final int TRAINING_EPISODES = 2000;
+    static final int TRAINING_EPISODES = 1500;
+    static final int VALIDATION_EVERY = 100;
+    static final int VALIDATION_EPISODES = 50;
     static final int EVALUATION_EPISODES = 200;
     static final long[] SEEDS = {1, 2, 3};
-    static final double LEARNING_RATE = 0.003;
+    static final double LEARNING_RATE = 0.001;
     static final int SMOOTHING = 100;
 
-    /** The exploration settings compared; the last one trains the robot shown in the pictures. */
+    /** The decaying schedule, which trains the robot shown in the pictures (with the first seed). */
+    static final Setting DECAYING = new Setting(
+            Exploration.linearDecay(0.5, 0.0, TRAINING_EPISODES / 2), new Color(30, 150, 70));
+
+    /** The exploration settings compared, all from the same seeds. */
     static final List<Setting> SETTINGS = List.of(
             new Setting(Exploration.none(), new Color(200, 50, 50)),
+            new Setting(Exploration.constant(0), new Color(150, 150, 150)),
             new Setting(Exploration.constant(0.1), new Color(40, 120, 200)),
-            new Setting(Exploration.linearDecay(1.0, 0.01, TRAINING_EPISODES / 2), new Color(150, 150, 150)),
-            new Setting(Exploration.linearDecay(0.3, 0.01, TRAINING_EPISODES / 2), new Color(30, 150, 70)));
+            DECAYING,
+            new Setting(Exploration.linearDecay(1.0, 0.0, TRAINING_EPISODES / 2), new Color(150, 90, 200)));
 
     private WallAvoidance() {}
 
     /** An exploration setting and its colour in the charts. */
     record Setting(Exploration exploration, Color color) {}
 
-    /** One training run: the trained model, how each training episode went, and its held-out score. */
-    record Run(Setting setting, long seed, Model model, List<Outcome> outcomes, Evaluation heldOut) {}
+    /**
+     * One training run: the trained model, how each training episode went, the greedy robot's mean
+     * steps in the validation rooms every {@link #VALIDATION_EVERY} episodes, and its held-out score.
+     */
+    record Run(Setting setting, long seed, Model model, List<Outcome> outcomes, double[] validation,
+            Evaluation heldOut) {}
 
     public static void main(String[] args) {
         PrintStream out = System.out;
@@ -62,17 +76,18 @@ public final class WallAvoidance {
 
         long started = System.nanoTime();
         List<Run> runs = new ArrayList<>();
-        out.printf("%-45s %4s %22s %34s%n", "exploration", "seed", "last 200 training ep.",
-                "held-out, greedy: steps cells hit");
+        out.printf("%-42s %4s %22s %40s%n", "exploration", "seed", "last 200 training ep.",
+                "held-out, greedy: steps cells hit stall");
         for (Setting setting : SETTINGS) {
             for (long seed : SEEDS) {
                 Run run = train(environment, setting, seed);
                 runs.add(run);
                 List<Outcome> last = run.outcomes().subList(TRAINING_EPISODES - 200, TRAINING_EPISODES);
-                out.printf(Locale.ROOT, "%-45s %4d %10.1f st %7.1f ce %20.1f %6.1f %5.1f%%%n",
+                out.printf(Locale.ROOT, "%-42s %4d %10.1f st %7.1f ce %20.1f %6.1f %5.1f%% %5.1f%%%n",
                         setting.exploration().label(), seed,
                         mean(Curves.of(last, Outcome::steps)), mean(Curves.of(last, Outcome::cellsDriven)),
-                        run.heldOut().meanSteps(), run.heldOut().meanCells(), 100 * run.heldOut().collisionRate());
+                        run.heldOut().meanSteps(), run.heldOut().meanCells(), 100 * run.heldOut().collisionRate(),
+                        100 * run.heldOut().stallRate());
             }
         }
         out.printf(Locale.ROOT, "(%d runs in %.0f s)%n%n", runs.size(), (System.nanoTime() - started) / 1e9);
@@ -80,7 +95,7 @@ public final class WallAvoidance {
         Figures.writePng(learningCurves(runs), directory.resolve("learning-curves.png"));
 
         Run agent = runs.stream()
-                .filter(run -> run.setting() == SETTINGS.get(SETTINGS.size() - 1) && run.seed() == SEEDS[0])
+                .filter(run -> run.setting() == DECAYING && run.seed() == SEEDS[0])
                 .findFirst()
                 .orElseThrow();
         Evaluation random = Evaluation.of(environment, Policy.uniform(new SplittableRandom(SEEDS[0])),
@@ -95,44 +110,61 @@ public final class WallAvoidance {
         out.println("\nWrote " + directory.resolve("learning-curves.png") + " and " + directory.resolve("trained-path.png"));
     }
 
-    /** Trains a fresh network from {@code seed} with one exploration setting, then scores it on held-out rooms. */
+    /**
+     * Trains a fresh network from {@code seed} with one exploration setting, scoring the greedy robot
+     * in the validation rooms along the way, then in the held-out rooms.
+     */
     static Run train(RobotEnvironment environment, Setting setting, long seed) {
         Model model = new WallAvoiderModel();
         model.initialize(seed);
         Reinforce reinforce = new Reinforce(model, environment, Reinforce.Settings.DEFAULT,
                 Adam.withLearningRate(LEARNING_RATE), setting.exploration(), seed);
-        List<Outcome> outcomes = reinforce.train(TRAINING_EPISODES, TRAINING_ROOMS);
+        List<Outcome> outcomes = new ArrayList<>();
+        double[] validation = new double[TRAINING_EPISODES / VALIDATION_EVERY + 1];
+        for (int checkpoint = 0; ; checkpoint++) {
+            validation[checkpoint] =
+                    Evaluation.of(environment, Policy.greedy(model), VALIDATION_ROOMS, VALIDATION_EPISODES).meanSteps();
+            if (outcomes.size() == TRAINING_EPISODES) {
+                break;
+            }
+            outcomes.addAll(reinforce.train(VALIDATION_EVERY, TRAINING_ROOMS + outcomes.size()));
+        }
         Evaluation heldOut = Evaluation.of(environment, Policy.greedy(model), HELD_OUT_ROOMS, EVALUATION_EPISODES);
-        return new Run(setting, seed, model, outcomes, heldOut);
+        return new Run(setting, seed, model, outcomes, validation, heldOut);
     }
 
-    /** Two charts: cells driven and steps survived per training episode, mean of the seeds, smoothed. */
+    /**
+     * Two charts, one line per setting, mean of the seeds: the greedy robot's steps in the validation
+     * rooms as training goes on, and the steps of the training episodes themselves (exploring as set).
+     */
     static BufferedImage learningCurves(List<Run> runs) {
-        List<LineChart.Series> cells = new ArrayList<>();
-        List<LineChart.Series> steps = new ArrayList<>();
-        double[] episodes = Curves.episodeNumbers(TRAINING_EPISODES);
+        List<LineChart.Series> greedy = new ArrayList<>();
+        List<LineChart.Series> training = new ArrayList<>();
+        double[] checkpoints = new double[TRAINING_EPISODES / VALIDATION_EVERY + 1];
+        for (int i = 0; i < checkpoints.length; i++) {
+            checkpoints[i] = i * VALIDATION_EVERY;
+        }
         for (Setting setting : SETTINGS) {
-            List<double[]> cellRuns = new ArrayList<>();
-            List<double[]> stepRuns = new ArrayList<>();
+            List<double[]> validationRuns = new ArrayList<>();
+            List<double[]> trainingRuns = new ArrayList<>();
             for (Run run : runs) {
                 if (run.setting() == setting) {
-                    cellRuns.add(Curves.of(run.outcomes(), Outcome::cellsDriven));
-                    stepRuns.add(Curves.of(run.outcomes(), Outcome::steps));
+                    validationRuns.add(run.validation());
+                    trainingRuns.add(Curves.of(run.outcomes(), Outcome::steps));
                 }
             }
             String label = setting.exploration().label();
-            cells.add(new LineChart.Series(label, setting.color(), episodes,
-                    Curves.movingAverage(Curves.mean(cellRuns), SMOOTHING)));
-            steps.add(new LineChart.Series(label, setting.color(), episodes,
-                    Curves.movingAverage(Curves.mean(stepRuns), SMOOTHING)));
+            greedy.add(new LineChart.Series(label, setting.color(), checkpoints, Curves.mean(validationRuns)));
+            training.add(new LineChart.Series(label, setting.color(), Curves.episodeNumbers(TRAINING_EPISODES),
+                    Curves.movingAverage(Curves.mean(trainingRuns), SMOOTHING)));
         }
-        String seeds = SEEDS.length + " seeds";
+        String seeds = "mean of " + SEEDS.length + " seeds";
         return Figures.sideBySide(List.of(
-                new LineChart("Cells driven before hitting a wall (reward)", "training episode",
-                        "cells driven, mean of " + seeds + ", last " + SMOOTHING + " episodes", cells),
-                new LineChart("Steps survived (limit " + Rules.DEFAULT.maxSteps() + ")", "training episode",
-                        "steps, mean of " + seeds + ", last " + SMOOTHING + " episodes", steps)),
-                640, 460);
+                new LineChart("Greedy robot in " + VALIDATION_EPISODES + " validation rooms", "training episodes",
+                        "steps before an accident (limit " + Rules.DEFAULT.maxSteps() + "), " + seeds, greedy),
+                new LineChart("Training episodes, exploring as set", "training episode",
+                        "steps, " + seeds + ", last " + SMOOTHING + " episodes", training)),
+                640, 480);
     }
 
     /** The first held-out room, played by a random robot and by the trained one, side by side. */
@@ -166,9 +198,10 @@ public final class WallAvoidance {
     }
 
     private static void printEvaluation(PrintStream out, String who, Evaluation evaluation) {
-        out.printf(Locale.ROOT, "  %-60s %6.1f steps, %6.1f cells driven, return %6.2f, %5.1f%% hit a wall%n",
+        out.printf(Locale.ROOT,
+                "  %-62s %6.1f steps, %6.1f cells driven, return %6.2f, %5.1f%% hit a wall, %5.1f%% stalled%n",
                 who, evaluation.meanSteps(), evaluation.meanCells(), evaluation.meanReturn(),
-                100 * evaluation.collisionRate());
+                100 * evaluation.collisionRate(), 100 * evaluation.stallRate());
     }
 
     private static double mean(double[] values) {

@@ -6,6 +6,7 @@ import dev.filtre.dsl.Layer;
 import dev.filtre.dsl.Network;
 import dev.filtre.dsl.Relu;
 import dev.filtre.dsl.Softmax;
+import dev.filtre.dsl.Tanh;
 
 /**
  * The robot's policy: from its 7x7 view (see {@link LocalView}) to the probability of each
@@ -17,6 +18,6 @@ import dev.filtre.dsl.Softmax;
 public interface WallAvoider {
     @Conv(filters = 8, size = 3) @Relu  Layer conv1();
     @Conv(filters = 16, size = 3) @Relu Layer conv2();
-    @Dense(units = 32) @Relu            Layer hidden();
+    @Dense(units = 32) @Tanh            Layer hidden();
     @Dense(units = 3) @Softmax          Layer policy();
 }

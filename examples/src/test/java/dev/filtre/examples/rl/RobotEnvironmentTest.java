@@ -25,7 +25,8 @@ class RobotEnvironmentTest {
             "#...#",
             "#####");
 
-    private static final Rules LONG = new Rules(100, 3, 1.0, -1.0);
+    /** 3 cells per reward, and turns in place allowed up to 8 in a row, far from stalling. */
+    private static final Rules LONG = new Rules(100, 3, 8, 1.0, -1.0);
 
     private static RobotEnvironment startIn(Room room, Pose start, Rules rules) {
         RobotEnvironment environment = new RobotEnvironment(RoomGenerator.DEFAULT, rules);
@@ -108,18 +109,39 @@ class RobotEnvironmentTest {
 
     @Test
     void theEpisodeIsTruncatedAtTheStepLimitNotTerminated() {
-        RobotEnvironment environment = startIn(OPEN, new Pose(2, 2, Heading.NORTH), new Rules(4, 5, 1, -1));
+        RobotEnvironment environment = startIn(OPEN, new Pose(2, 2, Heading.NORTH), new Rules(4, 5, 3, 1, -1));
 
         for (int step = 1; step < 4; step++) {
             StepResult result = environment.step(Action.TURN_LEFT);
             assertFalse(result.done(), "step " + step);
         }
-        StepResult last = environment.step(Action.TURN_LEFT);
+        StepResult last = environment.step(Action.FORWARD);
 
         assertTrue(last.truncated());
         assertFalse(last.terminated());
         assertTrue(environment.isOver());
         assertThrows(IllegalStateException.class, () -> environment.step(Action.FORWARD));
+    }
+
+    @Test
+    void turningInPlaceOnceTooOftenStallsTheRobotWithTheRegret() {
+        RobotEnvironment environment = startIn(OPEN, new Pose(2, 2, Heading.NORTH), new Rules(100, 3, 2, 1, -1));
+
+        assertFalse(environment.step(Action.TURN_LEFT).done());
+        assertFalse(environment.step(Action.TURN_LEFT).done(), "a U-turn is allowed");
+        assertFalse(environment.step(Action.FORWARD).done(), "driving resets the count");
+        assertFalse(environment.step(Action.TURN_RIGHT).done());
+        assertFalse(environment.step(Action.TURN_RIGHT).done());
+        StepResult stall = environment.step(Action.TURN_RIGHT);
+
+        assertTrue(stall.terminated());
+        assertEquals(-1.0, stall.reward());
+        assertTrue(environment.stalled());
+        assertFalse(environment.collided());
+        assertEquals(new Pose(2, 3, Heading.NORTH), environment.pose(), "the stalled robot did not turn");
+        IllegalStateException after = assertThrows(IllegalStateException.class, () -> environment.step(Action.FORWARD));
+        assertTrue(after.getMessage().contains("stall"), after.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Rules(100, 3, 1, 1, -1), "no U-turn possible");
     }
 
     @Test
