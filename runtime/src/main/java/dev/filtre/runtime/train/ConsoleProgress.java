@@ -50,7 +50,7 @@ public final class ConsoleProgress implements ProgressListener {
         if (terminal) {
             out.print("\r\033[K");
         }
-        out.println("Epoch " + result.epoch() + "/" + epochs + "  " + result.toString().replaceFirst("^epoch \\d+: ", ""));
+        out.println("Epoch " + result.epoch() + "/" + epochs + "  " + result.figures());
         out.flush();
     }
 

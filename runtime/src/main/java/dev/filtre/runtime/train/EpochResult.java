@@ -27,8 +27,12 @@ public record EpochResult(int epoch, double trainLoss, double trainAccuracy, dou
     /** One line, e.g. {@code epoch 2: loss 0.4123, accuracy 85.10% | validation loss 0.3987, accuracy 85.70% | 12.3 s}. */
     @Override
     public String toString() {
-        StringBuilder line = new StringBuilder().append("epoch ").append(epoch).append(": loss ")
-                .append(String.format("%.4f", trainLoss));
+        return "epoch " + epoch + ": " + figures();
+    }
+
+    /** The figures of {@link #toString()} without the epoch number. */
+    String figures() {
+        StringBuilder line = new StringBuilder().append("loss ").append(String.format("%.4f", trainLoss));
         if (!Double.isNaN(trainAccuracy)) {
             line.append(String.format(", accuracy %.2f%%", 100 * trainAccuracy));
         }
