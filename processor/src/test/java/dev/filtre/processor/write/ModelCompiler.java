@@ -20,7 +20,8 @@ import javax.tools.JavaFileObject;
 /**
  * Compiles a network's declaring interface and the class {@link ModelWriter} writes for it with
  * javac (no processor runs: {@code -proc:none}), insists on a clean compilation under {@code
- * -Xlint:all}, and loads the classes in memory.
+ * -Xlint:all} and {@code -Xdoclint:all,-missing} (the Javadoc, summary table included, is valid
+ * HTML with valid links), and loads the classes in memory.
  */
 final class ModelCompiler {
     private ModelCompiler() {}
@@ -40,7 +41,7 @@ final class ModelCompiler {
         String declaration = (network.packageName().isEmpty() ? "" : network.packageName() + ".")
                 + network.simpleNames().get(0);
         Compilation compilation = Compiler.javac()
-                .withOptions("-proc:none", "-Xlint:all")
+                .withOptions("-proc:none", "-Xlint:all", "-Xdoclint:all,-missing")
                 .compile(JavaFileObjects.forSourceString(declaration, Networks.interfaceSource(network)),
                         file.toJavaFileObject());
         if (compilation.status() != Compilation.Status.SUCCESS || !compilation.warnings().isEmpty()) {
