@@ -14,6 +14,19 @@ final class Vectors {
 
     private final Map<String, Object> json;
 
+    /** The layers of a whole-network case, each read like a case of its own. */
+    @SuppressWarnings("unchecked")
+    java.util.List<Vectors> layers() {
+        return ((List<Object>) json.get("layers")).stream()
+                .map(layer -> new Vectors((Map<String, Object>) layer))
+                .toList();
+    }
+
+    /** True when this case or layer has the key, e.g. {@code "weights"}. */
+    boolean has(String key) {
+        return json.containsKey(key);
+    }
+
     private Vectors(Map<String, Object> json) {
         this.json = json;
     }
