@@ -1,0 +1,329 @@
+package dev.filtre.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The primitives with the incubating Vector API, in the machine's widest float vectors (16 lanes
+ * with AVX-512). Only {@link Kernels} loads this class, by name, and only when the JVM runs with
+ * {@code --add-modules jdk.incubator.vector}.
+ *
+ * <p>The matrix multiply is register-blocked: four rows of {@code C} times two vectors of columns
+ * stay in eight accumulators while {@code p} runs over the whole inner dimension, each step
+ * broadcasting four values of {@code A} and loading two vectors of a row of {@code B}. Columns that
+ * do not fill two vectors take one-vector blocks, then one masked block; rows left over after the
+ * blocks of four take one-row blocks. {@code C += A·Bᵀ} is a grid of four-by-four dot products of
+ * rows (sixteen accumulators, eight loads a step), reduced across lanes at the end.
+ */
+final class VectorKernels implements KernelSet {
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+
+    /** Whether vectors are wide enough here (8 lanes and more) to beat the plain loops. */
+    static boolean wideEnough() {
+        return LANES >= 8;
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    @Override
+    public void multiplyAdd(int m, int k, int n, float[] a, int aOffset, int aRowStride, int aColumnStride,
+            float[] b, int bOffset, float[] c, int cOffset) {
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            fourRows(k, n, a, aOffset + i * aRowStride, aRowStride, aColumnStride, b, bOffset, c, cOffset + i * n);
+        }
+        for (; i < m; i++) {
+            oneRow(k, n, a, aOffset + i * aRowStride, aColumnStride, b, bOffset, c, cOffset + i * n);
+        }
+    }
+
+    /** Rows {@code a0 .. a0 + 3 aRowStride} of {@code A} times {@code B} into four rows of {@code C}. */
+    private static void fourRows(int k, int n, float[] a, int a0, int aRowStride, int aColumnStride, float[] b,
+            int bOffset, float[] c, int c0) {
+        int a1 = a0 + aRowStride;
+        int a2 = a1 + aRowStride;
+        int a3 = a2 + aRowStride;
+        int c1 = c0 + n;
+        int c2 = c1 + n;
+        int c3 = c2 + n;
+        int j = 0;
+        for (; j + 2 * LANES <= n; j += 2 * LANES) {
+            FloatVector s00 = FloatVector.zero(SPECIES);
+            FloatVector s01 = s00;
+            FloatVector s10 = s00;
+            FloatVector s11 = s00;
+            FloatVector s20 = s00;
+            FloatVector s21 = s00;
+            FloatVector s30 = s00;
+            FloatVector s31 = s00;
+            for (int p = 0, ap = 0, bp = bOffset + j; p < k; p++, ap += aColumnStride, bp += n) {
+                FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
+                FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
+                FloatVector x = FloatVector.broadcast(SPECIES, a[a0 + ap]);
+                s00 = b0.fma(x, s00);
+                s01 = b1.fma(x, s01);
+                x = FloatVector.broadcast(SPECIES, a[a1 + ap]);
+                s10 = b0.fma(x, s10);
+                s11 = b1.fma(x, s11);
+                x = FloatVector.broadcast(SPECIES, a[a2 + ap]);
+                s20 = b0.fma(x, s20);
+                s21 = b1.fma(x, s21);
+                x = FloatVector.broadcast(SPECIES, a[a3 + ap]);
+                s30 = b0.fma(x, s30);
+                s31 = b1.fma(x, s31);
+            }
+            addInto(s00, c, c0 + j);
+            addInto(s01, c, c0 + j + LANES);
+            addInto(s10, c, c1 + j);
+            addInto(s11, c, c1 + j + LANES);
+            addInto(s20, c, c2 + j);
+            addInto(s21, c, c2 + j + LANES);
+            addInto(s30, c, c3 + j);
+            addInto(s31, c, c3 + j + LANES);
+        }
+        for (; j < n; j += LANES) {
+            VectorMask<Float> columns = SPECIES.indexInRange(j, n);
+            FloatVector s0 = FloatVector.zero(SPECIES);
+            FloatVector s1 = s0;
+            FloatVector s2 = s0;
+            FloatVector s3 = s0;
+            for (int p = 0, ap = 0, bp = bOffset + j; p < k; p++, ap += aColumnStride, bp += n) {
+                FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp, columns);
+                s0 = b0.fma(FloatVector.broadcast(SPECIES, a[a0 + ap]), s0);
+                s1 = b0.fma(FloatVector.broadcast(SPECIES, a[a1 + ap]), s1);
+                s2 = b0.fma(FloatVector.broadcast(SPECIES, a[a2 + ap]), s2);
+                s3 = b0.fma(FloatVector.broadcast(SPECIES, a[a3 + ap]), s3);
+            }
+            addInto(s0, c, c0 + j, columns);
+            addInto(s1, c, c1 + j, columns);
+            addInto(s2, c, c2 + j, columns);
+            addInto(s3, c, c3 + j, columns);
+        }
+    }
+
+    /** One row of {@code A}, starting at {@code a0}, times {@code B} into the row of {@code C} at {@code c0}. */
+    private static void oneRow(int k, int n, float[] a, int a0, int aColumnStride, float[] b, int bOffset,
+            float[] c, int c0) {
+        int j = 0;
+        for (; j + 2 * LANES <= n; j += 2 * LANES) {
+            FloatVector s0 = FloatVector.zero(SPECIES);
+            FloatVector s1 = s0;
+            for (int p = 0, ap = a0, bp = bOffset + j; p < k; p++, ap += aColumnStride, bp += n) {
+                FloatVector x = FloatVector.broadcast(SPECIES, a[ap]);
+                s0 = FloatVector.fromArray(SPECIES, b, bp).fma(x, s0);
+                s1 = FloatVector.fromArray(SPECIES, b, bp + LANES).fma(x, s1);
+            }
+            addInto(s0, c, c0 + j);
+            addInto(s1, c, c0 + j + LANES);
+        }
+        for (; j < n; j += LANES) {
+            VectorMask<Float> columns = SPECIES.indexInRange(j, n);
+            FloatVector s = FloatVector.zero(SPECIES);
+            for (int p = 0, ap = a0, bp = bOffset + j; p < k; p++, ap += aColumnStride, bp += n) {
+                s = FloatVector.fromArray(SPECIES, b, bp, columns).fma(FloatVector.broadcast(SPECIES, a[ap]), s);
+            }
+            addInto(s, c, c0 + j, columns);
+        }
+    }
+
+    @Override
+    public void multiplyAddTransposedB(int m, int k, int n, float[] a, int aOffset, float[] b, int bOffset,
+            float[] c, int cOffset) {
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int j = 0;
+            for (; j + 4 <= n; j += 4) {
+                dotFourByFour(k, a, aOffset + i * k, b, bOffset + j * k, c, cOffset + i * n + j, n);
+            }
+            for (; j < n; j++) {
+                for (int r = i; r < i + 4; r++) {
+                    c[cOffset + r * n + j] += dot(k, a, aOffset + r * k, b, bOffset + j * k);
+                }
+            }
+        }
+        for (; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[cOffset + i * n + j] += dot(k, a, aOffset + i * k, b, bOffset + j * k);
+            }
+        }
+    }
+
+    /**
+     * The sixteen dot products of rows {@code a0 ..} (four, {@code k} apart) with rows {@code b0 ..}
+     * (four, {@code k} apart), added to the four-by-four block of {@code C} at {@code c0}.
+     */
+    private static void dotFourByFour(int k, float[] a, int a0, float[] b, int b0, float[] c, int c0, int n) {
+        FloatVector s00 = FloatVector.zero(SPECIES);
+        FloatVector s01 = s00;
+        FloatVector s02 = s00;
+        FloatVector s03 = s00;
+        FloatVector s10 = s00;
+        FloatVector s11 = s00;
+        FloatVector s12 = s00;
+        FloatVector s13 = s00;
+        FloatVector s20 = s00;
+        FloatVector s21 = s00;
+        FloatVector s22 = s00;
+        FloatVector s23 = s00;
+        FloatVector s30 = s00;
+        FloatVector s31 = s00;
+        FloatVector s32 = s00;
+        FloatVector s33 = s00;
+        for (int p = 0; p < k; p += LANES) {
+            VectorMask<Float> valid = SPECIES.indexInRange(p, k);
+            FloatVector x0 = FloatVector.fromArray(SPECIES, a, a0 + p, valid);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, a, a0 + k + p, valid);
+            FloatVector x2 = FloatVector.fromArray(SPECIES, a, a0 + 2 * k + p, valid);
+            FloatVector x3 = FloatVector.fromArray(SPECIES, a, a0 + 3 * k + p, valid);
+            FloatVector y = FloatVector.fromArray(SPECIES, b, b0 + p, valid);
+            s00 = x0.fma(y, s00);
+            s10 = x1.fma(y, s10);
+            s20 = x2.fma(y, s20);
+            s30 = x3.fma(y, s30);
+            y = FloatVector.fromArray(SPECIES, b, b0 + k + p, valid);
+            s01 = x0.fma(y, s01);
+            s11 = x1.fma(y, s11);
+            s21 = x2.fma(y, s21);
+            s31 = x3.fma(y, s31);
+            y = FloatVector.fromArray(SPECIES, b, b0 + 2 * k + p, valid);
+            s02 = x0.fma(y, s02);
+            s12 = x1.fma(y, s12);
+            s22 = x2.fma(y, s22);
+            s32 = x3.fma(y, s32);
+            y = FloatVector.fromArray(SPECIES, b, b0 + 3 * k + p, valid);
+            s03 = x0.fma(y, s03);
+            s13 = x1.fma(y, s13);
+            s23 = x2.fma(y, s23);
+            s33 = x3.fma(y, s33);
+        }
+        int c1 = c0 + n;
+        int c2 = c1 + n;
+        int c3 = c2 + n;
+        c[c0] += s00.reduceLanes(VectorOperators.ADD);
+        c[c0 + 1] += s01.reduceLanes(VectorOperators.ADD);
+        c[c0 + 2] += s02.reduceLanes(VectorOperators.ADD);
+        c[c0 + 3] += s03.reduceLanes(VectorOperators.ADD);
+        c[c1] += s10.reduceLanes(VectorOperators.ADD);
+        c[c1 + 1] += s11.reduceLanes(VectorOperators.ADD);
+        c[c1 + 2] += s12.reduceLanes(VectorOperators.ADD);
+        c[c1 + 3] += s13.reduceLanes(VectorOperators.ADD);
+        c[c2] += s20.reduceLanes(VectorOperators.ADD);
+        c[c2 + 1] += s21.reduceLanes(VectorOperators.ADD);
+        c[c2 + 2] += s22.reduceLanes(VectorOperators.ADD);
+        c[c2 + 3] += s23.reduceLanes(VectorOperators.ADD);
+        c[c3] += s30.reduceLanes(VectorOperators.ADD);
+        c[c3 + 1] += s31.reduceLanes(VectorOperators.ADD);
+        c[c3 + 2] += s32.reduceLanes(VectorOperators.ADD);
+        c[c3 + 3] += s33.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** The dot product of {@code n} values of {@code x} at {@code xOffset} and {@code y} at {@code yOffset}. */
+    private static float dot(int n, float[] x, int xOffset, float[] y, int yOffset) {
+        FloatVector s0 = FloatVector.zero(SPECIES);
+        FloatVector s1 = s0;
+        int j = 0;
+        for (; j + 2 * LANES <= n; j += 2 * LANES) {
+            s0 = FloatVector.fromArray(SPECIES, x, xOffset + j).fma(FloatVector.fromArray(SPECIES, y, yOffset + j), s0);
+            s1 = FloatVector.fromArray(SPECIES, x, xOffset + j + LANES)
+                    .fma(FloatVector.fromArray(SPECIES, y, yOffset + j + LANES), s1);
+        }
+        for (; j < n; j += LANES) {
+            VectorMask<Float> valid = SPECIES.indexInRange(j, n);
+            s0 = FloatVector.fromArray(SPECIES, x, xOffset + j, valid)
+                    .fma(FloatVector.fromArray(SPECIES, y, yOffset + j, valid), s0);
+        }
+        return s0.add(s1).reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
+    public void multiplyVectorAdd(int m, int n, float[] a, int aOffset, float[] x, int xOffset, float[] y,
+            int yOffset) {
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int a0 = aOffset + i * n;
+            int a1 = a0 + n;
+            int a2 = a1 + n;
+            int a3 = a2 + n;
+            FloatVector s0 = FloatVector.zero(SPECIES);
+            FloatVector s1 = s0;
+            FloatVector s2 = s0;
+            FloatVector s3 = s0;
+            for (int j = 0; j < n; j += LANES) {
+                VectorMask<Float> valid = SPECIES.indexInRange(j, n);
+                FloatVector v = FloatVector.fromArray(SPECIES, x, xOffset + j, valid);
+                s0 = FloatVector.fromArray(SPECIES, a, a0 + j, valid).fma(v, s0);
+                s1 = FloatVector.fromArray(SPECIES, a, a1 + j, valid).fma(v, s1);
+                s2 = FloatVector.fromArray(SPECIES, a, a2 + j, valid).fma(v, s2);
+                s3 = FloatVector.fromArray(SPECIES, a, a3 + j, valid).fma(v, s3);
+            }
+            y[yOffset + i] += s0.reduceLanes(VectorOperators.ADD);
+            y[yOffset + i + 1] += s1.reduceLanes(VectorOperators.ADD);
+            y[yOffset + i + 2] += s2.reduceLanes(VectorOperators.ADD);
+            y[yOffset + i + 3] += s3.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < m; i++) {
+            y[yOffset + i] += dot(n, a, aOffset + i * n, x, xOffset);
+        }
+    }
+
+    @Override
+    public void multiplyTransposedVectorAdd(int m, int n, float[] a, int aOffset, float[] x, int xOffset,
+            float[] y, int yOffset) {
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int a0 = aOffset + i * n;
+            int a1 = a0 + n;
+            int a2 = a1 + n;
+            int a3 = a2 + n;
+            FloatVector x0 = FloatVector.broadcast(SPECIES, x[xOffset + i]);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, x[xOffset + i + 1]);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, x[xOffset + i + 2]);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, x[xOffset + i + 3]);
+            for (int j = 0; j < n; j += LANES) {
+                VectorMask<Float> valid = SPECIES.indexInRange(j, n);
+                FloatVector s = FloatVector.fromArray(SPECIES, y, yOffset + j, valid);
+                s = FloatVector.fromArray(SPECIES, a, a0 + j, valid).fma(x0, s);
+                s = FloatVector.fromArray(SPECIES, a, a1 + j, valid).fma(x1, s);
+                s = FloatVector.fromArray(SPECIES, a, a2 + j, valid).fma(x2, s);
+                s = FloatVector.fromArray(SPECIES, a, a3 + j, valid).fma(x3, s);
+                s.intoArray(y, yOffset + j, valid);
+            }
+        }
+        for (; i < m; i++) {
+            axpy(x[xOffset + i], a, aOffset + i * n, y, yOffset, n);
+        }
+    }
+
+    @Override
+    public void rankOneUpdate(int m, int n, float[] x, int xOffset, float[] y, int yOffset, float[] a,
+            int aOffset) {
+        for (int i = 0; i < m; i++) {
+            axpy(x[xOffset + i], y, yOffset, a, aOffset + i * n, n);
+        }
+    }
+
+    /** {@code y[yOffset + j] += s * x[xOffset + j]} for {@code j < n}. */
+    private static void axpy(float s, float[] x, int xOffset, float[] y, int yOffset, int n) {
+        FloatVector scale = FloatVector.broadcast(SPECIES, s);
+        for (int j = 0; j < n; j += LANES) {
+            VectorMask<Float> valid = SPECIES.indexInRange(j, n);
+            FloatVector.fromArray(SPECIES, x, xOffset + j, valid)
+                    .fma(scale, FloatVector.fromArray(SPECIES, y, yOffset + j, valid))
+                    .intoArray(y, yOffset + j, valid);
+        }
+    }
+
+    private static void addInto(FloatVector sum, float[] c, int at) {
+        sum.add(FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
+    }
+
+    private static void addInto(FloatVector sum, float[] c, int at, VectorMask<Float> valid) {
+        sum.add(FloatVector.fromArray(SPECIES, c, at, valid)).intoArray(c, at, valid);
+    }
+}

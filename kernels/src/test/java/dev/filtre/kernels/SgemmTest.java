@@ -1,0 +1,111 @@
+package dev.filtre.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The three matrix multiplies against the naive triple loop ({@link Reference}, tolerance stated
+ * there) on odd sizes, both sides of every block width of the vector kernels (4 rows, 16 and 32
+ * columns with AVX-512), at offsets, with the rest of the output array untouched. Surefire runs this
+ * class once with the Vector API and once without it (see the pom).
+ */
+class SgemmTest {
+    private static final int[] SIZES = {1, 3, 4, 5, 16, 17, 31, 33, 64, 100};
+    private static final int[][] OFFSETS = {{0, 0, 0}, {3, 7, 5}};
+
+    @Test
+    void multiplyAddMatchesTheTripleLoop() {
+        Random random = new Random(1);
+        for (int m : SIZES) {
+            for (int k : SIZES) {
+                for (int n : SIZES) {
+                    for (int[] offsets : OFFSETS) {
+                        float[] a = Reference.random(random, offsets[0] + m * k + 2);
+                        float[] b = Reference.random(random, offsets[1] + k * n + 2);
+                        float[] c = Reference.random(random, offsets[2] + m * n + 3);
+                        float[] before = c.clone();
+                        double[][] expected = Reference.multiplyAdd(m, k, n, a, offsets[0], k, 1, b, offsets[1], n, 1,
+                                c, offsets[2]);
+                        Sgemm.multiplyAdd(m, k, n, a, offsets[0], b, offsets[1], c, offsets[2]);
+                        Reference.assertResult(describe("multiplyAdd", m, k, n), expected, c, offsets[2], before);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void multiplyAddTransposedAMatchesTheTripleLoop() {
+        Random random = new Random(2);
+        for (int m : SIZES) {
+            for (int k : SIZES) {
+                for (int n : SIZES) {
+                    for (int[] offsets : OFFSETS) {
+                        float[] a = Reference.random(random, offsets[0] + k * m + 1);
+                        float[] b = Reference.random(random, offsets[1] + k * n + 1);
+                        float[] c = Reference.random(random, offsets[2] + m * n + 4);
+                        float[] before = c.clone();
+                        double[][] expected = Reference.multiplyAdd(m, k, n, a, offsets[0], 1, m, b, offsets[1], n, 1,
+                                c, offsets[2]);
+                        Sgemm.multiplyAddTransposedA(m, k, n, a, offsets[0], b, offsets[1], c, offsets[2]);
+                        Reference.assertResult(describe("multiplyAddTransposedA", m, k, n), expected, c, offsets[2],
+                                before);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void multiplyAddTransposedBMatchesTheTripleLoop() {
+        Random random = new Random(3);
+        for (int m : SIZES) {
+            for (int k : SIZES) {
+                for (int n : SIZES) {
+                    for (int[] offsets : OFFSETS) {
+                        float[] a = Reference.random(random, offsets[0] + m * k);
+                        float[] b = Reference.random(random, offsets[1] + n * k);
+                        float[] c = Reference.random(random, offsets[2] + m * n + 2);
+                        float[] before = c.clone();
+                        double[][] expected = Reference.multiplyAdd(m, k, n, a, offsets[0], k, 1, b, offsets[1], 1, k,
+                                c, offsets[2]);
+                        Sgemm.multiplyAddTransposedB(m, k, n, a, offsets[0], b, offsets[1], c, offsets[2]);
+                        Reference.assertResult(describe("multiplyAddTransposedB", m, k, n), expected, c, offsets[2],
+                                before);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void emptyDimensionsChangeNothing() {
+        float[] c = {1, 2, 3};
+        Sgemm.multiplyAdd(0, 5, 3, new float[0], 0, new float[15], 0, c, 0);
+        Sgemm.multiplyAdd(1, 0, 3, new float[0], 0, new float[0], 0, c, 0);
+        Sgemm.multiplyAddTransposedB(1, 0, 3, new float[0], 0, new float[0], 0, c, 0);
+        assertTrue(c[0] == 1 && c[1] == 2 && c[2] == 3);
+    }
+
+    @Test
+    void aMatrixPastItsArrayIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Sgemm.multiplyAdd(2, 3, 4, new float[6], 1, new float[12], 0, new float[8], 0));
+        assertTrue(e.getMessage().equals("multiplyAdd: a [m×k] needs 6 values from offset 1 but its array has 6"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Sgemm.multiplyAddTransposedB(2, 3, 4, new float[6], 0, new float[11], 0, new float[8], 0));
+        assertTrue(e.getMessage().startsWith("multiplyAddTransposedB: b [n×k] needs 12 values"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Sgemm.multiplyAddTransposedA(2, -3, 4, new float[6], 0, new float[12], 0, new float[8], 0));
+        assertTrue(e.getMessage().equals("multiplyAddTransposedA: negative dimension in (m, k, n) = (2, -3, 4)"),
+                e.getMessage());
+    }
+
+    private static String describe(String operation, int m, int k, int n) {
+        return operation + "(m=" + m + ", k=" + k + ", n=" + n + ")";
+    }
+}
