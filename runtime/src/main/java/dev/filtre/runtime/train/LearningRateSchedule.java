@@ -2,7 +2,8 @@ package dev.filtre.runtime.train;
 
 /**
  * How the learning rate changes during training, from the optimizer's base rate. The trainer asks
- * for the rate before every optimizer step.
+ * for the rate before every optimizer step. The built-in schedules compute with {@link StrictMath},
+ * the same bits on every platform.
  */
 @FunctionalInterface
 public interface LearningRateSchedule {
@@ -31,7 +32,7 @@ public interface LearningRateSchedule {
                     + everyEpochs + " and " + factor);
         }
         return (baseRate, step, stepsPerEpoch, totalSteps) ->
-                baseRate * Math.pow(factor, (step / stepsPerEpoch) / everyEpochs);
+                baseRate * StrictMath.pow(factor, (step / stepsPerEpoch) / everyEpochs);
     }
 
     /**
@@ -45,7 +46,7 @@ public interface LearningRateSchedule {
     /** Cosine annealing per step from the base rate down to {@code minimumRate}. */
     static LearningRateSchedule cosine(double minimumRate) {
         return (baseRate, step, stepsPerEpoch, totalSteps) ->
-                minimumRate + (baseRate - minimumRate) * (1 + Math.cos(Math.PI * step / totalSteps)) / 2;
+                minimumRate + (baseRate - minimumRate) * (1 + StrictMath.cos(Math.PI * step / totalSteps)) / 2;
     }
 
     /**
@@ -67,6 +68,6 @@ public interface LearningRateSchedule {
 
     /** From {@code from} at {@code fraction = 0} to {@code to} at 1, along half a cosine. */
     private static double cosineBetween(double from, double to, double fraction) {
-        return to + (from - to) * (1 + Math.cos(Math.PI * Math.min(fraction, 1))) / 2;
+        return to + (from - to) * (1 + StrictMath.cos(Math.PI * Math.min(fraction, 1))) / 2;
     }
 }

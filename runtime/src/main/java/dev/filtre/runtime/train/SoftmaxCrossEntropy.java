@@ -7,7 +7,8 @@ import dev.filtre.runtime.data.DataSet;
  * as {@code m + log(sum_j exp(x_j - m)) - x_label} with {@code m = max_j x_j} (log-sum-exp), so
  * logits of ±1000 give the exact loss instead of overflowing; the gradient with respect to the
  * logits is {@code softmax(x) - onehot(label)}. Arithmetic is in double, read from and written to
- * float arrays.
+ * float arrays, with {@link StrictMath} so that a training run gives the same bits on every
+ * platform.
  */
 public final class SoftmaxCrossEntropy implements Loss {
     static final SoftmaxCrossEntropy INSTANCE = new SoftmaxCrossEntropy();
@@ -33,11 +34,11 @@ public final class SoftmaxCrossEntropy implements Loss {
         }
         double sum = 0;
         for (int j = 0; j < classes; j++) {
-            sum += Math.exp(logits[offset + j] - max);
+            sum += StrictMath.exp(logits[offset + j] - max);
         }
-        double logSumExp = max + Math.log(sum);
+        double logSumExp = max + StrictMath.log(sum);
         for (int j = 0; j < classes; j++) {
-            double probability = Math.exp(logits[offset + j] - max) / sum;
+            double probability = StrictMath.exp(logits[offset + j] - max) / sum;
             gradient[gradientOffset + j] = (float) (scale * (probability - (j == label ? 1 : 0)));
         }
         return logSumExp - logits[offset + label];
