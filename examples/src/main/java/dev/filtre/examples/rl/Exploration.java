@@ -3,10 +3,14 @@ package dev.filtre.examples.rl;
 import java.util.SplittableRandom;
 
 /**
- * How often the agent explores instead of exploiting, episode by episode: the probability
- * {@code epsilon} of an ε-greedy choice. The lecture's two sides: exploitation, "je sais que cette
- * action me fait gagner, je la joue" (the policy's most probable action), and exploration, "j'en
- * tente une autre encore jamais essayée, pour espérer gagner plus" (an action drawn uniformly).
+ * How the robot chooses its actions while it learns, episode by episode. The lecture's two sides:
+ * exploitation, "je sais que cette action me fait gagner, je la joue", and exploration, "j'en tente
+ * une autre encore jamais essayée, pour espérer gagner plus".
+ *
+ * <p>{@link #none()} only exploits: the policy's most probable action, always. The others play a
+ * uniformly drawn action with probability {@code epsilon} (fixed, or decaying with the episodes)
+ * and otherwise draw the action from the policy, whose own uncertainty is a second, milder form of
+ * exploration ({@code epsilon = 0} leaves only that one).
  */
 public sealed interface Exploration permits Exploration.Greedy, Exploration.Constant, Exploration.LinearDecay {
     /** The probability of exploring during episode {@code episode} (from 0). */
@@ -33,18 +37,15 @@ public sealed interface Exploration permits Exploration.Greedy, Exploration.Cons
     }
 
     /**
-     * The behaviour's choice: with probability {@code epsilon} a uniformly drawn action, otherwise an
-     * action drawn from the policy's {@code probabilities}; when {@code epsilon} is 0 and this is
-     * {@link #none()}, the most probable action (the first of equals). Draws the same amount of
-     * randomness in every case, so two settings run on the same seed see the same rooms.
+     * The behaviour's choice for {@code probabilities}, the policy's output: with probability
+     * {@code epsilon} a uniformly drawn action, otherwise an action drawn from the policy. Draws the
+     * same amount of randomness in every case, so two settings run on the same seed see the same
+     * sequence of random numbers.
      */
     default int choose(float[] probabilities, double epsilon, SplittableRandom random) {
         double coin = random.nextDouble();
         int uniform = random.nextInt(probabilities.length);
         double draw = random.nextDouble();
-        if (this instanceof Greedy) {
-            return argmax(probabilities);
-        }
         if (coin < epsilon) {
             return uniform;
         }
@@ -85,6 +86,15 @@ public sealed interface Exploration permits Exploration.Greedy, Exploration.Cons
         @Override
         public double epsilon(int episode) {
             return 0;
+        }
+
+        /** The most probable action (the first of equals), after drawing what the others draw. */
+        @Override
+        public int choose(float[] probabilities, double epsilon, SplittableRandom random) {
+            random.nextDouble();
+            random.nextInt(probabilities.length);
+            random.nextDouble();
+            return argmax(probabilities);
         }
 
         @Override

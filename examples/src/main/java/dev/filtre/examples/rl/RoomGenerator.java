@@ -19,6 +19,7 @@ public record RoomGenerator(int width, int height, int obstacles) {
     private static final int LONGEST_SEGMENT = 6;
     private static final int WIDEST_BLOCK = 3;
     private static final int STARTS_TRIED = 200;
+    private static final int LAYOUTS_TRIED = 1000;
 
     public RoomGenerator {
         if (width < 5 || height < 5) {
@@ -29,10 +30,15 @@ public record RoomGenerator(int width, int height, int obstacles) {
         }
     }
 
-    /** The layout of {@code seed}. */
+    /**
+     * The layout of {@code seed}.
+     *
+     * @throws IllegalStateException when no drawn room has a good start, e.g. with far too many
+     *     obstacles for its size
+     */
     public Layout generate(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        while (true) {
+        for (int layout = 0; layout < LAYOUTS_TRIED; layout++) {
             boolean[] walls = drawWalls(random);
             Room room = Room.of(width, height, walls);
             for (int attempt = 0; attempt < STARTS_TRIED; attempt++) {
@@ -45,6 +51,8 @@ public record RoomGenerator(int width, int height, int obstacles) {
                 }
             }
         }
+        throw new IllegalStateException("seed " + seed + ": none of " + LAYOUTS_TRIED + " rooms of " + this
+                + " has a free cell facing a free cell in a region of a third of the room; use fewer obstacles");
     }
 
     private boolean[] drawWalls(SplittableRandom random) {

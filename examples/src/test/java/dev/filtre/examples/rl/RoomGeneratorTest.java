@@ -37,6 +37,14 @@ class RoomGeneratorTest {
     }
 
     @Test
+    void aRoomWithNoRoomToDriveIsAClearError() {
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> new RoomGenerator(5, 5, 40).generate(1));
+        assertTrue(error.getMessage().startsWith("seed 1: none of 1000 rooms of RoomGenerator[width=5, height=5, obstacles=40]"),
+                error.getMessage());
+    }
+
+    @Test
     void roomsParseAndPrintTheSameWayAndBadRowsAreNamed() {
         Room room = Room.parse("###", "#.#", "###");
         assertEquals("###\n#.#\n###\n", room.toString());

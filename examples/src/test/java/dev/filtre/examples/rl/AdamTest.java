@@ -1,0 +1,52 @@
+package dev.filtre.examples.rl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.filtre.dsl.Model;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Adam's steps against values computed by hand. */
+class AdamTest {
+    @Test
+    void theFirstStepIsTheLearningRateAgainstTheGradientsSign() {
+        Model model = new TwoActionsModel();
+        Arrays.fill(model.parameters(), 1f);
+        Arrays.fill(model.gradients(), 0.5f);
+        model.gradients()[1] = -4f;
+
+        Adam.withLearningRate(0.1).step(model);
+
+        // m = 0.1 g and v = 0.001 g², both corrected back to g and g²: the step is 0.1 g / |g|.
+        assertEquals(0.9f, model.parameters()[0], 1e-6f);
+        assertEquals(1.1f, model.parameters()[1], 1e-6f);
+    }
+
+    @Test
+    void theSecondStepUsesTheRunningMomentsCorrectedForTheirStart() {
+        Model model = new TwoActionsModel();
+        Arrays.fill(model.parameters(), 1f);
+        Adam adam = Adam.withLearningRate(0.1);
+        Arrays.fill(model.gradients(), 0.5f);
+        adam.step(model);
+        Arrays.fill(model.gradients(), 1.0f);
+
+        adam.step(model);
+
+        // m = 0.9 * 0.05 + 0.1 * 1 = 0.145, / (1 - 0.81) = 0.76316;
+        // v = 0.999 * 0.00025 + 0.001 * 1 = 0.00124975, / (1 - 0.998001) = 0.62519, sqrt 0.79069;
+        // 0.9 - 0.1 * 0.76316 / 0.79069 = 0.80348.
+        assertEquals(0.8034818f, model.parameters()[0], 1e-6f);
+    }
+
+    @Test
+    void oneAdamHoldsTheMomentsOfOneModel() {
+        Adam adam = Adam.withLearningRate(0.1);
+        adam.step(new TwoActionsModel());
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> adam.step(new TwoActionsModel()));
+        assertEquals("this Adam already holds the moments of another model than TwoActions"
+                + " (Adam.fresh() gives a new one with the same settings)", error.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Adam.withLearningRate(0));
+    }
+}
