@@ -16,8 +16,9 @@ import java.util.SplittableRandom;
  * is credited with the reward and regret that followed it, and makes the actions that did better
  * than the batch's average more likely ({@link PolicyGradient}). It needs one forward and one
  * backward pass per step played, no replay memory, no target network and no regression loss, which
- * keeps the demo's training to seconds on one core. Q-learning would learn from fewer episodes but
- * costs a minibatch of passes per step and is less stable.
+ * keeps each of the demo's training runs to a few seconds on one core. Q-learning reuses every step
+ * many times from its replay memory, but costs a minibatch of passes for each step played and needs a
+ * second network to bootstrap from.
  *
  * <p>Each batch of {@link Settings#episodesPerUpdate()} episodes is played by the behaviour of an
  * {@link Exploration}: with probability ε a uniformly drawn action, otherwise an action drawn from
