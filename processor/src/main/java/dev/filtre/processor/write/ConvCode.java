@@ -80,9 +80,9 @@ final class ConvCode extends LayerCode {
                             "up to the last output column of the last row")
                     .initializer("($N - 1) * $N + $N", out.height(), sourceWidth(), out.width())
                     .build());
-            CodeBlock wideSize = CodeBlock.of("$N * $N", out.height(), sourceWidth());
-            wide = Optional.of(buffer(members, name + "Wide", wideSize));
-            wideGradient = Optional.of(buffer(members, name + "WideGradient", wideSize));
+            wide = Optional.of(buffer(members, name + "Wide", CodeBlock.of("$N * $N", out.height(), sourceWidth())));
+            wideGradient = Optional.of(buffer(members, name + "WideGradient",
+                    CodeBlock.of("$N - 1 + $N * $N", kernel, out.height(), sourceWidth())));
         } else {
             sweep = Optional.empty();
             wide = Optional.empty();
@@ -158,57 +158,73 @@ final class ConvCode extends LayerCode {
     }
 
     /** The locals of one pass, allocated once per generated method. */
-    private record Locals(String o, String c, String u, String v, String outputPlane, String filter) {
+    private record Locals(String o, String c, String u, String v, String outputPlane, String filter, String source) {
         static Locals allocate(NameAllocator names) {
             return new Locals(names.newName("o"), names.newName("c"), names.newName("u"), names.newName("v"),
-                    names.newName("outputPlane"), names.newName("filter"));
+                    names.newName("outputPlane"), names.newName("filter"), names.newName("source"));
         }
     }
 
     @Override
     void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target) {
-        Locals l = Locals.allocate(names);
         padded.ifPresent(buffer -> addPadding(code, members.locals(), buffer));
-        String weight = names.newName("weight");
-        String source = names.newName("source");
+        Locals l = Locals.allocate(names);
         beginFilterLoop(code, l);
-        CodeBlock bias = CodeBlock.of("$N[$N + $N]", model.parameters(), biasOffset(), l.o);
         if (conv.stride() == 1) {
-            code.addStatement("$T.fill($N, $L)", ARRAYS, wide.get(), bias);
+            addWideForward(code, names, l, target);
         } else {
-            code.addStatement("$1T.fill($2N, $3N, $3N + $4N * $5N, $6L)", ARRAYS, target, l.outputPlane,
-                    out.height(), out.width(), bias);
-        }
-        beginTapLoops(code, l);
-        code.addStatement("float $N = $N[$N + $N * $N + $N]", weight, model.parameters(), l.filter, l.u, kernel, l.v);
-        code.addStatement("int $N = $L", source, sourceStart(l));
-        if (conv.stride() == 1) {
-            String k = names.newName("k");
-            beginLoop(code, k, sweep.get());
-            code.addStatement("$N[$N] += $N * $N[$N + $N]", wide.get(), k, weight, source(), source, k);
-            code.endControlFlow();
-        } else {
-            String i = names.newName("i");
-            String j = names.newName("j");
-            String outputRow = names.newName("outputRow");
-            String sourceRow = names.newName("sourceRow");
-            beginRowLoop(code, i, outputRow, sourceRow, l.outputPlane, source);
-            beginLoop(code, j, out.width());
-            code.addStatement("$N[$N + $N] += $N * $N[$N + $N * $N]", target, outputRow, j, weight, source(),
-                    sourceRow, j, stride);
-            code.endControlFlow();
-            code.endControlFlow();
-        }
-        endTapLoops(code);
-        if (conv.stride() == 1) {
-            String i = names.newName("i");
-            code.add("// the output rows, without the wide plane's last $N - 1 columns\n", kernel);
-            beginLoop(code, i, out.height());
-            code.addStatement("$T.arraycopy($N, $N * $N, $N, $N + $N * $N, $N)", SYSTEM, wide.get(), i,
-                    sourceWidth(), target, l.outputPlane, i, out.width(), out.width());
-            code.endControlFlow();
+            addStridedForward(code, names, l, target);
         }
         code.endControlFlow();
+    }
+
+    /**
+     * Stride 1: per kernel row {@code u}, one sweep over the wide plane adds the row's {@code K}
+     * taps at once ({@code y[k] += w0 x[s+k] + w1 x[s+k+1] + ...}, unrolled over the row), then the
+     * output rows are copied out of it.
+     */
+    private void addWideForward(CodeBlock.Builder code, NameAllocator names, Locals l, FieldSpec target) {
+        String k = names.newName("k");
+        String i = names.newName("i");
+        List<String> weights = weightNames(names);
+        code.addStatement("$T.fill($N, $N[$N + $N])", ARRAYS, wide.get(), model.parameters(), biasOffset(), l.o);
+        beginRowTapLoops(code, l, weights);
+        code.addStatement("int $N = $L", l.source, rowSourceStart(l));
+        List<CodeBlock> terms = new ArrayList<>();
+        for (int v = 0; v < conv.size(); v++) {
+            terms.add(CodeBlock.of("$N * $N[$N + $N$L]", weights.get(v), source(), l.source, k, plus(v)));
+        }
+        beginLoop(code, k, sweep.get());
+        code.addStatement("$N[$N] += $L", wide.get(), k, CodeBlock.join(terms, " + "));
+        code.endControlFlow();
+        code.endControlFlow(); // u
+        code.endControlFlow(); // c
+        code.add("// the output rows, without the wide plane's last $N - 1 columns\n", kernel);
+        beginLoop(code, i, out.height());
+        code.addStatement("$T.arraycopy($N, $N * $N, $N, $N + $N * $N, $N)", SYSTEM, wide.get(), i, sourceWidth(),
+                target, l.outputPlane, i, out.width(), out.width());
+        code.endControlFlow();
+    }
+
+    /** Larger strides: per tap, a loop over output rows, then over columns reading every S-th value. */
+    private void addStridedForward(CodeBlock.Builder code, NameAllocator names, Locals l, FieldSpec target) {
+        String weight = names.newName("weight");
+        String i = names.newName("i");
+        String j = names.newName("j");
+        String outputRow = names.newName("outputRow");
+        String sourceRow = names.newName("sourceRow");
+        code.addStatement("$1T.fill($2N, $3N, $3N + $4N * $5N, $6N[$7N + $8N])", ARRAYS, target, l.outputPlane,
+                out.height(), out.width(), model.parameters(), biasOffset(), l.o);
+        beginTapLoops(code, l);
+        code.addStatement("float $N = $N[$N + $N * $N + $N]", weight, model.parameters(), l.filter, l.u, kernel, l.v);
+        code.addStatement("int $N = $L", l.source, tapSourceStart(l));
+        beginRowLoop(code, i, outputRow, sourceRow, l.outputPlane, l.source);
+        beginLoop(code, j, out.width());
+        code.addStatement("$N[$N + $N] += $N * $N[$N + $N * $N]", target, outputRow, j, weight, source(), sourceRow, j,
+                stride);
+        code.endControlFlow();
+        code.endControlFlow();
+        endTapLoops(code);
     }
 
     @Override
@@ -216,58 +232,99 @@ final class ConvCode extends LayerCode {
         Locals l = Locals.allocate(names);
         String biasGradient = names.newName("biasGradient");
         String k = names.newName("k");
-        String i = names.newName("i");
-        String tap = names.newName("tap");
-        String weight = names.newName("weight");
-        String weightGradient = names.newName("weightGradient");
-        String source = names.newName("source");
-        FieldSpec gradient = out.gradient();
         code.addStatement("$T.fill($N, 0f)", ARRAYS, sourceGradient());
         beginFilterLoop(code, l);
         code.addStatement("float $N = 0f", biasGradient);
         beginLoop(code, k, l.outputPlane, CodeBlock.of("$N + $N * $N", l.outputPlane, out.height(), out.width()));
-        code.addStatement("$N += $N[$N]", biasGradient, gradient, k);
+        code.addStatement("$N += $N[$N]", biasGradient, out.gradient(), k);
         code.endControlFlow();
         code.addStatement("$N[$N + $N] += $N", model.gradients(), biasOffset(), l.o, biasGradient);
         if (conv.stride() == 1) {
-            code.add("// the output rows into the wide plane, whose last $N - 1 columns stay 0\n", kernel);
-            beginLoop(code, i, out.height());
-            code.addStatement("$T.arraycopy($N, $N + $N * $N, $N, $N * $N, $N)", SYSTEM, gradient, l.outputPlane, i,
-                    out.width(), wideGradient.get(), i, sourceWidth(), out.width());
-            code.endControlFlow();
-        }
-        beginTapLoops(code, l);
-        code.addStatement("int $N = $N + $N * $N + $N", tap, l.filter, l.u, kernel, l.v);
-        code.addStatement("float $N = $N[$N]", weight, model.parameters(), tap);
-        code.addStatement("int $N = $L", source, sourceStart(l));
-        if (conv.stride() == 1) {
-            code.addStatement("$N[$N] += $N($N, 0, $N, $N, $N)", model.gradients(), tap, model.dot(),
-                    wideGradient.get(), source(), source, sweep.get());
-            beginLoop(code, k, sweep.get());
-            code.addStatement("$N[$N + $N] += $N * $N[$N]", sourceGradient(), source, k, weight, wideGradient.get(), k);
-            code.endControlFlow();
+            addWideBackward(code, names, l);
         } else {
-            String j = names.newName("j");
-            String outputRow = names.newName("outputRow");
-            String sourceRow = names.newName("sourceRow");
-            code.addStatement("float $N = 0f", weightGradient);
-            beginRowLoop(code, i, outputRow, sourceRow, l.outputPlane, source);
-            beginLoop(code, j, out.width());
-            code.addStatement("$N += $N[$N + $N] * $N[$N + $N * $N]", weightGradient, gradient, outputRow, j,
-                    source(), sourceRow, j, stride);
-            code.endControlFlow();
-            code.endControlFlow();
-            code.addStatement("$N[$N] += $N", model.gradients(), tap, weightGradient);
-            beginRowLoop(code, i, outputRow, sourceRow, l.outputPlane, source);
-            beginLoop(code, j, out.width());
-            code.addStatement("$N[$N + $N * $N] += $N * $N[$N + $N]", sourceGradient(), sourceRow, j, stride, weight,
-                    gradient, outputRow, j);
-            code.endControlFlow();
-            code.endControlFlow();
+            addStridedBackward(code, names, l);
         }
-        endTapLoops(code);
         code.endControlFlow();
         paddedGradient.ifPresent(buffer -> addUnpadding(code, members.locals(), buffer));
+    }
+
+    /**
+     * Stride 1: the output gradient goes into a wide plane after {@code K - 1} zeros (its unused
+     * columns stay 0 too). Per kernel row, each tap's weight gradient is a dot product of that plane
+     * with the input; the input gradient is one sweep adding the row's taps at once, read backwards
+     * from the plane ({@code dx[s+m] += w0 g[m] + w1 g[m-1] + ...}, the zeros covering {@code m < v}),
+     * so that each sweep writes every value once and vectorizes.
+     */
+    private void addWideBackward(CodeBlock.Builder code, NameAllocator names, Locals l) {
+        String i = names.newName("i");
+        String m = names.newName("m");
+        List<String> weights = weightNames(names);
+        int lead = conv.size() - 1;
+        code.add("// the output rows into the wide plane, after $N - 1 zeros; its last $N - 1 columns stay 0\n",
+                kernel, kernel);
+        beginLoop(code, i, out.height());
+        code.addStatement("$T.arraycopy($N, $N + $N * $N, $N, $N - 1 + $N * $N, $N)", SYSTEM, out.gradient(),
+                l.outputPlane, i, out.width(), wideGradient.get(), kernel, i, sourceWidth(), out.width());
+        code.endControlFlow();
+        beginRowTapLoops(code, l, weights);
+        code.addStatement("int $N = $L", l.source, rowSourceStart(l));
+        for (int v = 0; v < conv.size(); v++) {
+            code.addStatement("$N[$N + $N * $N$L] += $N($N, $N - 1, $N, $N$L, $N)", model.gradients(), l.filter,
+                    l.u, kernel, plus(v), model.dot(), wideGradient.get(), kernel, source(), l.source, plus(v),
+                    sweep.get());
+        }
+        List<CodeBlock> terms = new ArrayList<>();
+        for (int v = 0; v < conv.size(); v++) {
+            terms.add(CodeBlock.of("$N * $N[$N$L]", weights.get(v), wideGradient.get(), m, plus(lead - v)));
+        }
+        beginLoop(code, m, CodeBlock.of("$N + $N - 1", sweep.get(), kernel));
+        code.addStatement("$N[$N + $N] += $L", sourceGradient(), l.source, m, CodeBlock.join(terms, " + "));
+        code.endControlFlow();
+        code.endControlFlow(); // u
+        code.endControlFlow(); // c
+    }
+
+    /** Larger strides: per tap, a weight gradient reduced over the output, then the input gradient. */
+    private void addStridedBackward(CodeBlock.Builder code, NameAllocator names, Locals l) {
+        String tap = names.newName("tap");
+        String weightGradient = names.newName("weightGradient");
+        String i = names.newName("i");
+        String j = names.newName("j");
+        String outputRow = names.newName("outputRow");
+        String sourceRow = names.newName("sourceRow");
+        FieldSpec gradient = out.gradient();
+        beginTapLoops(code, l);
+        code.addStatement("int $N = $N + $N * $N + $N", tap, l.filter, l.u, kernel, l.v);
+        code.addStatement("int $N = $L", l.source, tapSourceStart(l));
+        code.addStatement("float $N = 0f", weightGradient);
+        beginRowLoop(code, i, outputRow, sourceRow, l.outputPlane, l.source);
+        beginLoop(code, j, out.width());
+        code.addStatement("$N += $N[$N + $N] * $N[$N + $N * $N]", weightGradient, gradient, outputRow, j, source(),
+                sourceRow, j, stride);
+        code.endControlFlow();
+        code.endControlFlow();
+        code.addStatement("$N[$N] += $N", model.gradients(), tap, weightGradient);
+        beginRowLoop(code, i, outputRow, sourceRow, l.outputPlane, l.source);
+        beginLoop(code, j, out.width());
+        code.addStatement("$N[$N + $N * $N] += $N[$N] * $N[$N + $N]", sourceGradient(), sourceRow, j, stride,
+                model.parameters(), tap, gradient, outputRow, j);
+        code.endControlFlow();
+        code.endControlFlow();
+        endTapLoops(code);
+    }
+
+    /** {@code weight0 ... weight<K-1>}: the locals holding one kernel row's weights. */
+    private List<String> weightNames(NameAllocator names) {
+        List<String> weights = new ArrayList<>();
+        for (int v = 0; v < conv.size(); v++) {
+            weights.add(names.newName("weight" + v));
+        }
+        return weights;
+    }
+
+    /** {@code ""} for 0, {@code " + 2"} for 2: an index offset known when writing. */
+    private static CodeBlock plus(int offset) {
+        return offset == 0 ? CodeBlock.of("") : CodeBlock.of(" + $L", offset);
     }
 
     /**
@@ -308,13 +365,23 @@ final class ConvCode extends LayerCode {
     }
 
     /**
-     * Opens the loops over input channels and kernel taps; sets {@code filter}, where the weights of
-     * {@code (o, c)} start in the parameters.
+     * Opens the loops over input channels and kernel rows and loads the row's weights; sets {@code
+     * filter}, where the weights of {@code (o, c)} start in the parameters.
      */
+    private void beginRowTapLoops(CodeBlock.Builder code, Locals l, List<String> weights) {
+        beginLoop(code, l.c, in.channels());
+        addFilterStart(code, l);
+        beginLoop(code, l.u, kernel);
+        for (int v = 0; v < weights.size(); v++) {
+            code.addStatement("float $N = $N[$N + $N * $N$L]", weights.get(v), model.parameters(), l.filter, l.u,
+                    kernel, plus(v));
+        }
+    }
+
+    /** Opens the loops over input channels and kernel taps; sets {@code filter}. */
     private void beginTapLoops(CodeBlock.Builder code, Locals l) {
         beginLoop(code, l.c, in.channels());
-        code.addStatement("int $N = $N + ($N * $N + $N) * $N * $N", l.filter, weightOffset(), l.o, in.channels(),
-                l.c, kernel, kernel);
+        addFilterStart(code, l);
         beginLoop(code, l.u, kernel);
         beginLoop(code, l.v, kernel);
     }
@@ -325,8 +392,18 @@ final class ConvCode extends LayerCode {
         code.endControlFlow(); // c
     }
 
+    private void addFilterStart(CodeBlock.Builder code, Locals l) {
+        code.addStatement("int $N = $N + ($N * $N + $N) * $N * $N", l.filter, weightOffset(), l.o, in.channels(),
+                l.c, kernel, kernel);
+    }
+
+    /** Where kernel row {@code u} of channel {@code c} reads for output {@code (0, 0)}. */
+    private CodeBlock rowSourceStart(Locals l) {
+        return CodeBlock.of("($N * $N + $N) * $N", l.c, sourceHeight(), l.u, sourceWidth());
+    }
+
     /** Where tap {@code (u, v)} of channel {@code c} reads for output {@code (0, 0)}. */
-    private CodeBlock sourceStart(Locals l) {
+    private CodeBlock tapSourceStart(Locals l) {
         return CodeBlock.of("($N * $N + $N) * $N + $N", l.c, sourceHeight(), l.u, sourceWidth(), l.v);
     }
 
