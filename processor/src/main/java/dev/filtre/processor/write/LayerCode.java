@@ -22,11 +22,12 @@ import javax.lang.model.element.Modifier;
  * backward passes written side by side, one subclass per kind of layer.
  *
  * <p>The forward pass {@code forwardConv1()} reads the input stage's buffer and writes the output
- * stage's, applying a fused activation last. The backward pass is two steps: {@code
- * backwardConv1Relu()} turns dL/d output into dL/d pre-activation in place (from the stored outputs),
- * then {@code backwardConv1()} adds the parameter gradients and writes dL/d input into the input
- * stage's gradient buffer. Keeping the activation's step apart is what lets {@code
- * backwardFromLogits} start below a final softmax.
+ * stage's (or, before a softmax, the logits buffer); a fused activation is a step of its own,
+ * {@code forwardConv1Relu()}, in place. The backward pass mirrors it: {@code backwardConv1Relu()}
+ * turns dL/d output into dL/d pre-activation in place (from the stored outputs), then {@code
+ * backwardConv1()} adds the parameter gradients and writes dL/d input into the input stage's
+ * gradient buffer. Keeping the activation's step apart is what lets {@code backwardFromLogits}
+ * start below a final softmax.
  */
 abstract class LayerCode {
     static final ClassName ARRAYS = ClassName.get(Arrays.class);
