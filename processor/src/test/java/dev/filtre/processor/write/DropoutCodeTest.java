@@ -99,6 +99,20 @@ class DropoutCodeTest {
     }
 
     @Test
+    void aReplicaDrawsItsOwnMasks() {
+        Model model = dropoutModel(Shape.vector(100), 0.5);
+        model.setTraining(true);
+        Model replica = model.replica();
+        float[] ones = new float[100];
+        java.util.Arrays.fill(ones, 1f);
+        assertFalse(java.util.Arrays.equals(model.forward(ones, 0), replica.forward(ones, 0)),
+                "a replica's masks come from a sequence split from the model's");
+        model.seedDropout(5);
+        replica.seedDropout(5);
+        assertArrayEquals(model.forward(ones, 0), replica.forward(ones, 0));
+    }
+
+    @Test
     void evaluationIsTheIdentityBothWays() {
         JsonObject vector = Vectors.load("dropout_p0.5_2d");
         Model model = dropoutModel(sampleShape(vector), 0.5);
