@@ -1,6 +1,7 @@
 package dev.filtre.examples.rl;
 
 import dev.filtre.dsl.Model;
+import dev.filtre.runtime.train.Adam;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

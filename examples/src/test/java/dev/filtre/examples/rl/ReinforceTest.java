@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filtre.dsl.Model;
+import dev.filtre.runtime.train.Adam;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

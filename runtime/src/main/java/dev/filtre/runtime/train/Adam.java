@@ -1,7 +1,6 @@
-package dev.filtre.examples.rl;
+package dev.filtre.runtime.train;
 
 import dev.filtre.dsl.Model;
-import dev.filtre.runtime.train.Optimizer;
 
 /**
  * Adam (Kingma and Ba, 2015), as PyTorch's {@code torch.optim.Adam} without weight decay: each
@@ -13,10 +12,9 @@ import dev.filtre.runtime.train.Optimizer;
  * p = p - η (m / (1 - β1^t)) / (sqrt(v / (1 - β2^t)) + ε)
  * </pre>
  *
- * <p>Policy gradients are noisy and their scale changes as the robot improves; Adam's
- * per-parameter step copes with both. The runtime offers SGD with momentum only, hence this class;
- * it implements the runtime's {@link Optimizer} so it can move there unchanged. Its moments are
- * state of the instance, bound to the first model it steps.
+ * <p>Where gradients are noisy and their scale drifts, as a policy gradient's does while an agent
+ * improves (the wall-avoiding robot of the examples), Adam's per-parameter step copes with both
+ * better than {@link Sgd}. Its moments are state of the instance, bound to the first model it steps.
  */
 public final class Adam implements Optimizer {
     private static final double BETA1 = 0.9;

@@ -1,17 +1,27 @@
-package dev.filtre.examples.rl;
+package dev.filtre.runtime.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.filtre.dsl.Dense;
+import dev.filtre.dsl.Layer;
 import dev.filtre.dsl.Model;
+import dev.filtre.dsl.Network;
+import dev.filtre.dsl.Softmax;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Adam's steps against values computed by hand. */
 class AdamTest {
+    /** Two outputs from a 2x2 image: 10 parameters, enough to follow each step by hand. */
+    @Network(input = {1, 2, 2})
+    interface AdamTestNet {
+        @Dense(units = 2) @Softmax Layer out();
+    }
+
     @Test
     void theFirstStepIsTheLearningRateAgainstTheGradientsSign() {
-        Model model = new TwoActionsModel();
+        Model model = new AdamTest_AdamTestNetModel();
         Arrays.fill(model.parameters(), 1f);
         Arrays.fill(model.gradients(), 0.5f);
         model.gradients()[1] = -4f;
@@ -25,7 +35,7 @@ class AdamTest {
 
     @Test
     void theSecondStepUsesTheRunningMomentsCorrectedForTheirStart() {
-        Model model = new TwoActionsModel();
+        Model model = new AdamTest_AdamTestNetModel();
         Arrays.fill(model.parameters(), 1f);
         Adam adam = Adam.withLearningRate(0.1);
         Arrays.fill(model.gradients(), 0.5f);
@@ -43,9 +53,9 @@ class AdamTest {
     @Test
     void oneAdamHoldsTheMomentsOfOneModel() {
         Adam adam = Adam.withLearningRate(0.1);
-        adam.step(new TwoActionsModel());
-        IllegalStateException error = assertThrows(IllegalStateException.class, () -> adam.step(new TwoActionsModel()));
-        assertEquals("this Adam already holds the moments of another model than TwoActions"
+        adam.step(new AdamTest_AdamTestNetModel());
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> adam.step(new AdamTest_AdamTestNetModel()));
+        assertEquals("this Adam already holds the moments of another model than AdamTestNet"
                 + " (Adam.fresh() gives a new one with the same settings)", error.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Adam.withLearningRate(0));
     }
