@@ -25,6 +25,14 @@ interface KernelSet {
     void multiplyAddTransposedB(int m, int k, int n, float[] a, int aOffset, float[] b, int bOffset, float[] c,
             int cOffset);
 
+    /**
+     * {@code C[m×n] += A[m×k] · Bᵀ} like {@link #multiplyAddTransposedB(int, int, int, float[], int,
+     * float[], int, float[], int)}, free to first transpose {@code B} into the {@code k·n} values of
+     * {@code scratch} from {@code scratchOffset} when that is faster.
+     */
+    void multiplyAddTransposedB(int m, int k, int n, float[] a, int aOffset, float[] b, int bOffset, float[] c,
+            int cOffset, float[] scratch, int scratchOffset);
+
     /** {@code y[m] += A[m×n] · x[n]}. */
     void multiplyVectorAdd(int m, int n, float[] a, int aOffset, float[] x, int xOffset, float[] y, int yOffset);
 

@@ -34,6 +34,13 @@ final class PlainKernels implements KernelSet {
         }
     }
 
+    /** Plain Java has no lane reductions to avoid: the dot products are as fast as a transposition. */
+    @Override
+    public void multiplyAddTransposedB(int m, int k, int n, float[] a, int aOffset, float[] b, int bOffset,
+            float[] c, int cOffset, float[] scratch, int scratchOffset) {
+        multiplyAddTransposedB(m, k, n, a, aOffset, b, bOffset, c, cOffset);
+    }
+
     @Override
     public void multiplyVectorAdd(int m, int n, float[] a, int aOffset, float[] x, int xOffset, float[] y,
             int yOffset) {

@@ -51,6 +51,22 @@ public final class Sgemm {
         Kernels.SELECTED.multiplyAddTransposedB(m, k, n, a, aOffset, b, bOffset, c, cOffset);
     }
 
+    /**
+     * {@code C[m×n] += A[m×k] · Bᵀ} as {@link #multiplyAddTransposedB(int, int, int, float[], int,
+     * float[], int, float[], int)}, with {@code k·n} values of {@code scratch} from {@code
+     * scratchOffset} that the implementation may overwrite (the vector one transposes {@code B} there
+     * when {@code C} is wide, which is up to three times faster than dot products).
+     *
+     * @throws IllegalArgumentException when a dimension is negative or a matrix or the scratch does
+     *     not fit its array from its offset
+     */
+    public static void multiplyAddTransposedB(int m, int k, int n, float[] a, int aOffset, float[] b, int bOffset,
+            float[] c, int cOffset, float[] scratch, int scratchOffset) {
+        check("multiplyAddTransposedB", m, k, n, a, aOffset, "a [m×k]", b, bOffset, "b [n×k]", c, cOffset);
+        Regions.region("multiplyAddTransposedB", "scratch [k·n]", scratch, scratchOffset, (long) k * n);
+        Kernels.SELECTED.multiplyAddTransposedB(m, k, n, a, aOffset, b, bOffset, c, cOffset, scratch, scratchOffset);
+    }
+
     private static void check(String operation, int m, int k, int n, float[] a, int aOffset, String aName,
             float[] b, int bOffset, String bName, float[] c, int cOffset) {
         Regions.dimensions(operation, "m, k, n", m, k, n);

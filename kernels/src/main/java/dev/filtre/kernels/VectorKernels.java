@@ -1,7 +1,6 @@
 package dev.filtre.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -13,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The matrix multiply is register-blocked: four rows of {@code C} times two vectors of columns
  * stay in eight accumulators while {@code p} runs over the whole inner dimension, each step
  * broadcasting four values of {@code A} and loading two vectors of a row of {@code B}. Columns that
- * do not fill two vectors take one-vector blocks, then one masked block; rows left over after the
+ * do not fill two vectors take one-vector blocks, then a block of whole vectors of which only the
+ * lanes inside {@code C} are kept; rows left over after the
  * blocks of four take one-row blocks. {@code C += A·Bᵀ} is a grid of four-by-four dot products of
  * rows (sixteen accumulators, eight loads a step), reduced across lanes at the end.
  */
@@ -87,24 +87,71 @@ final class VectorKernels implements KernelSet {
             addInto(s30, c, c3 + j);
             addInto(s31, c, c3 + j + LANES);
         }
-        for (; j < n; j += LANES) {
-            VectorMask<Float> columns = SPECIES.indexInRange(j, n);
+        for (; j + LANES <= n; j += LANES) {
             FloatVector s0 = FloatVector.zero(SPECIES);
             FloatVector s1 = s0;
             FloatVector s2 = s0;
             FloatVector s3 = s0;
             for (int p = 0, ap = 0, bp = bOffset + j; p < k; p++, ap += aColumnStride, bp += n) {
-                FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp, columns);
+                FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
                 s0 = b0.fma(FloatVector.broadcast(SPECIES, a[a0 + ap]), s0);
                 s1 = b0.fma(FloatVector.broadcast(SPECIES, a[a1 + ap]), s1);
                 s2 = b0.fma(FloatVector.broadcast(SPECIES, a[a2 + ap]), s2);
                 s3 = b0.fma(FloatVector.broadcast(SPECIES, a[a3 + ap]), s3);
             }
-            addInto(s0, c, c0 + j, columns);
-            addInto(s1, c, c1 + j, columns);
-            addInto(s2, c, c2 + j, columns);
-            addInto(s3, c, c3 + j, columns);
+            addInto(s0, c, c0 + j);
+            addInto(s1, c, c1 + j);
+            addInto(s2, c, c2 + j);
+            addInto(s3, c, c3 + j);
         }
+        if (j < n) {
+            fourRowsTail(k, n, j, a, a0, a1, a2, a3, aColumnStride, b, bOffset, c, c0, c1, c2, c3);
+        }
+    }
+
+    /**
+     * Columns {@code j .. n - 1} (fewer than a vector) of four rows: whole vectors of {@code B} are
+     * loaded and multiplied as in the blocks, and only the lanes that are columns of {@code C} are
+     * added to it (the others hold the start of {@code B}'s next row, and are dropped). The last rows
+     * of {@code B}, where a whole vector would run past the array, are done one value at a time.
+     */
+    private static void fourRowsTail(int k, int n, int j, float[] a, int a0, int a1, int a2, int a3,
+            int aColumnStride, float[] b, int bOffset, float[] c, int c0, int c1, int c2, int c3) {
+        int loadable = wholeVectorRows(k, n, j, b, bOffset);
+        FloatVector s0 = FloatVector.zero(SPECIES);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        for (int p = 0, ap = 0, bp = bOffset + j; p < loadable; p++, ap += aColumnStride, bp += n) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
+            s0 = b0.fma(FloatVector.broadcast(SPECIES, a[a0 + ap]), s0);
+            s1 = b0.fma(FloatVector.broadcast(SPECIES, a[a1 + ap]), s1);
+            s2 = b0.fma(FloatVector.broadcast(SPECIES, a[a2 + ap]), s2);
+            s3 = b0.fma(FloatVector.broadcast(SPECIES, a[a3 + ap]), s3);
+        }
+        for (int t = 0; j + t < n; t++) {
+            float r0 = s0.lane(t);
+            float r1 = s1.lane(t);
+            float r2 = s2.lane(t);
+            float r3 = s3.lane(t);
+            for (int p = loadable; p < k; p++) {
+                float y = b[bOffset + p * n + j + t];
+                r0 += a[a0 + p * aColumnStride] * y;
+                r1 += a[a1 + p * aColumnStride] * y;
+                r2 += a[a2 + p * aColumnStride] * y;
+                r3 += a[a3 + p * aColumnStride] * y;
+            }
+            c[c0 + j + t] += r0;
+            c[c1 + j + t] += r1;
+            c[c2 + j + t] += r2;
+            c[c3 + j + t] += r3;
+        }
+    }
+
+    /** How many rows {@code p} of {@code B} have a whole vector from column {@code j} inside the array. */
+    private static int wholeVectorRows(int k, int n, int j, float[] b, int bOffset) {
+        int room = b.length - LANES - bOffset - j;
+        return room < 0 ? 0 : (int) Math.min(k, (long) room / n + 1);
     }
 
     /** One row of {@code A}, starting at {@code a0}, times {@code B} into the row of {@code C} at {@code c0}. */
@@ -122,13 +169,26 @@ final class VectorKernels implements KernelSet {
             addInto(s0, c, c0 + j);
             addInto(s1, c, c0 + j + LANES);
         }
-        for (; j < n; j += LANES) {
-            VectorMask<Float> columns = SPECIES.indexInRange(j, n);
+        for (; j + LANES <= n; j += LANES) {
             FloatVector s = FloatVector.zero(SPECIES);
             for (int p = 0, ap = a0, bp = bOffset + j; p < k; p++, ap += aColumnStride, bp += n) {
-                s = FloatVector.fromArray(SPECIES, b, bp, columns).fma(FloatVector.broadcast(SPECIES, a[ap]), s);
+                s = FloatVector.fromArray(SPECIES, b, bp).fma(FloatVector.broadcast(SPECIES, a[ap]), s);
             }
-            addInto(s, c, c0 + j, columns);
+            addInto(s, c, c0 + j);
+        }
+        if (j < n) {
+            int loadable = wholeVectorRows(k, n, j, b, bOffset);
+            FloatVector s = FloatVector.zero(SPECIES);
+            for (int p = 0, ap = a0, bp = bOffset + j; p < loadable; p++, ap += aColumnStride, bp += n) {
+                s = FloatVector.fromArray(SPECIES, b, bp).fma(FloatVector.broadcast(SPECIES, a[ap]), s);
+            }
+            for (int t = 0; j + t < n; t++) {
+                float r = s.lane(t);
+                for (int p = loadable; p < k; p++) {
+                    r += a[a0 + p * aColumnStride] * b[bOffset + p * n + j + t];
+                }
+                c[c0 + j + t] += r;
+            }
         }
     }
 
@@ -155,6 +215,22 @@ final class VectorKernels implements KernelSet {
     }
 
     /**
+     * Transposes {@code B} and multiplies in the register-blocked kernel when {@code C} is wide enough
+     * to fill its two-vector blocks: dot products end in sixteen lane reductions per four-by-four
+     * block, which cost more than the transposition.
+     */
+    @Override
+    public void multiplyAddTransposedB(int m, int k, int n, float[] a, int aOffset, float[] b, int bOffset,
+            float[] c, int cOffset, float[] scratch, int scratchOffset) {
+        if (n < 2 * LANES) {
+            multiplyAddTransposedB(m, k, n, a, aOffset, b, bOffset, c, cOffset);
+            return;
+        }
+        Transpose.copy(n, k, b, bOffset, scratch, scratchOffset);
+        multiplyAdd(m, k, n, a, aOffset, k, 1, scratch, scratchOffset, c, cOffset);
+    }
+
+    /**
      * The sixteen dot products of rows {@code a0 ..} (four, {@code k} apart) with rows {@code b0 ..}
      * (four, {@code k} apart), added to the four-by-four block of {@code C} at {@code c0}.
      */
@@ -175,28 +251,28 @@ final class VectorKernels implements KernelSet {
         FloatVector s31 = s00;
         FloatVector s32 = s00;
         FloatVector s33 = s00;
-        for (int p = 0; p < k; p += LANES) {
-            VectorMask<Float> valid = SPECIES.indexInRange(p, k);
-            FloatVector x0 = FloatVector.fromArray(SPECIES, a, a0 + p, valid);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, a, a0 + k + p, valid);
-            FloatVector x2 = FloatVector.fromArray(SPECIES, a, a0 + 2 * k + p, valid);
-            FloatVector x3 = FloatVector.fromArray(SPECIES, a, a0 + 3 * k + p, valid);
-            FloatVector y = FloatVector.fromArray(SPECIES, b, b0 + p, valid);
+        int p = 0;
+        for (; p + LANES <= k; p += LANES) {
+            FloatVector x0 = FloatVector.fromArray(SPECIES, a, a0 + p);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, a, a0 + k + p);
+            FloatVector x2 = FloatVector.fromArray(SPECIES, a, a0 + 2 * k + p);
+            FloatVector x3 = FloatVector.fromArray(SPECIES, a, a0 + 3 * k + p);
+            FloatVector y = FloatVector.fromArray(SPECIES, b, b0 + p);
             s00 = x0.fma(y, s00);
             s10 = x1.fma(y, s10);
             s20 = x2.fma(y, s20);
             s30 = x3.fma(y, s30);
-            y = FloatVector.fromArray(SPECIES, b, b0 + k + p, valid);
+            y = FloatVector.fromArray(SPECIES, b, b0 + k + p);
             s01 = x0.fma(y, s01);
             s11 = x1.fma(y, s11);
             s21 = x2.fma(y, s21);
             s31 = x3.fma(y, s31);
-            y = FloatVector.fromArray(SPECIES, b, b0 + 2 * k + p, valid);
+            y = FloatVector.fromArray(SPECIES, b, b0 + 2 * k + p);
             s02 = x0.fma(y, s02);
             s12 = x1.fma(y, s12);
             s22 = x2.fma(y, s22);
             s32 = x3.fma(y, s32);
-            y = FloatVector.fromArray(SPECIES, b, b0 + 3 * k + p, valid);
+            y = FloatVector.fromArray(SPECIES, b, b0 + 3 * k + p);
             s03 = x0.fma(y, s03);
             s13 = x1.fma(y, s13);
             s23 = x2.fma(y, s23);
@@ -205,6 +281,13 @@ final class VectorKernels implements KernelSet {
         int c1 = c0 + n;
         int c2 = c1 + n;
         int c3 = c2 + n;
+        if (p < k) {
+            for (int r = 0; r < 4; r++) {
+                for (int q = 0; q < 4; q++) {
+                    c[c0 + r * n + q] += dotScalar(p, k, a, a0 + r * k, b, b0 + q * k);
+                }
+            }
+        }
         c[c0] += s00.reduceLanes(VectorOperators.ADD);
         c[c0 + 1] += s01.reduceLanes(VectorOperators.ADD);
         c[c0 + 2] += s02.reduceLanes(VectorOperators.ADD);
@@ -233,12 +316,19 @@ final class VectorKernels implements KernelSet {
             s1 = FloatVector.fromArray(SPECIES, x, xOffset + j + LANES)
                     .fma(FloatVector.fromArray(SPECIES, y, yOffset + j + LANES), s1);
         }
-        for (; j < n; j += LANES) {
-            VectorMask<Float> valid = SPECIES.indexInRange(j, n);
-            s0 = FloatVector.fromArray(SPECIES, x, xOffset + j, valid)
-                    .fma(FloatVector.fromArray(SPECIES, y, yOffset + j, valid), s0);
+        for (; j + LANES <= n; j += LANES) {
+            s0 = FloatVector.fromArray(SPECIES, x, xOffset + j).fma(FloatVector.fromArray(SPECIES, y, yOffset + j), s0);
         }
-        return s0.add(s1).reduceLanes(VectorOperators.ADD);
+        return s0.add(s1).reduceLanes(VectorOperators.ADD) + dotScalar(j, n, x, xOffset, y, yOffset);
+    }
+
+    /** The dot product of {@code x} and {@code y} (from their offsets) over indexes {@code from .. n - 1}. */
+    private static float dotScalar(int from, int n, float[] x, int xOffset, float[] y, int yOffset) {
+        float s = 0f;
+        for (int j = from; j < n; j++) {
+            s += x[xOffset + j] * y[yOffset + j];
+        }
+        return s;
     }
 
     @Override
@@ -254,18 +344,18 @@ final class VectorKernels implements KernelSet {
             FloatVector s1 = s0;
             FloatVector s2 = s0;
             FloatVector s3 = s0;
-            for (int j = 0; j < n; j += LANES) {
-                VectorMask<Float> valid = SPECIES.indexInRange(j, n);
-                FloatVector v = FloatVector.fromArray(SPECIES, x, xOffset + j, valid);
-                s0 = FloatVector.fromArray(SPECIES, a, a0 + j, valid).fma(v, s0);
-                s1 = FloatVector.fromArray(SPECIES, a, a1 + j, valid).fma(v, s1);
-                s2 = FloatVector.fromArray(SPECIES, a, a2 + j, valid).fma(v, s2);
-                s3 = FloatVector.fromArray(SPECIES, a, a3 + j, valid).fma(v, s3);
+            int j = 0;
+            for (; j + LANES <= n; j += LANES) {
+                FloatVector v = FloatVector.fromArray(SPECIES, x, xOffset + j);
+                s0 = FloatVector.fromArray(SPECIES, a, a0 + j).fma(v, s0);
+                s1 = FloatVector.fromArray(SPECIES, a, a1 + j).fma(v, s1);
+                s2 = FloatVector.fromArray(SPECIES, a, a2 + j).fma(v, s2);
+                s3 = FloatVector.fromArray(SPECIES, a, a3 + j).fma(v, s3);
             }
-            y[yOffset + i] += s0.reduceLanes(VectorOperators.ADD);
-            y[yOffset + i + 1] += s1.reduceLanes(VectorOperators.ADD);
-            y[yOffset + i + 2] += s2.reduceLanes(VectorOperators.ADD);
-            y[yOffset + i + 3] += s3.reduceLanes(VectorOperators.ADD);
+            y[yOffset + i] += s0.reduceLanes(VectorOperators.ADD) + dotScalar(j, n, a, a0, x, xOffset);
+            y[yOffset + i + 1] += s1.reduceLanes(VectorOperators.ADD) + dotScalar(j, n, a, a1, x, xOffset);
+            y[yOffset + i + 2] += s2.reduceLanes(VectorOperators.ADD) + dotScalar(j, n, a, a2, x, xOffset);
+            y[yOffset + i + 3] += s3.reduceLanes(VectorOperators.ADD) + dotScalar(j, n, a, a3, x, xOffset);
         }
         for (; i < m; i++) {
             y[yOffset + i] += dot(n, a, aOffset + i * n, x, xOffset);
@@ -285,14 +375,21 @@ final class VectorKernels implements KernelSet {
             FloatVector x1 = FloatVector.broadcast(SPECIES, x[xOffset + i + 1]);
             FloatVector x2 = FloatVector.broadcast(SPECIES, x[xOffset + i + 2]);
             FloatVector x3 = FloatVector.broadcast(SPECIES, x[xOffset + i + 3]);
-            for (int j = 0; j < n; j += LANES) {
-                VectorMask<Float> valid = SPECIES.indexInRange(j, n);
-                FloatVector s = FloatVector.fromArray(SPECIES, y, yOffset + j, valid);
-                s = FloatVector.fromArray(SPECIES, a, a0 + j, valid).fma(x0, s);
-                s = FloatVector.fromArray(SPECIES, a, a1 + j, valid).fma(x1, s);
-                s = FloatVector.fromArray(SPECIES, a, a2 + j, valid).fma(x2, s);
-                s = FloatVector.fromArray(SPECIES, a, a3 + j, valid).fma(x3, s);
-                s.intoArray(y, yOffset + j, valid);
+            int j = 0;
+            for (; j + LANES <= n; j += LANES) {
+                FloatVector s = FloatVector.fromArray(SPECIES, y, yOffset + j);
+                s = FloatVector.fromArray(SPECIES, a, a0 + j).fma(x0, s);
+                s = FloatVector.fromArray(SPECIES, a, a1 + j).fma(x1, s);
+                s = FloatVector.fromArray(SPECIES, a, a2 + j).fma(x2, s);
+                s = FloatVector.fromArray(SPECIES, a, a3 + j).fma(x3, s);
+                s.intoArray(y, yOffset + j);
+            }
+            float s0 = x[xOffset + i];
+            float s1 = x[xOffset + i + 1];
+            float s2 = x[xOffset + i + 2];
+            float s3 = x[xOffset + i + 3];
+            for (; j < n; j++) {
+                y[yOffset + j] += s0 * a[a0 + j] + s1 * a[a1 + j] + s2 * a[a2 + j] + s3 * a[a3 + j];
             }
         }
         for (; i < m; i++) {
@@ -311,19 +408,18 @@ final class VectorKernels implements KernelSet {
     /** {@code y[yOffset + j] += s * x[xOffset + j]} for {@code j < n}. */
     private static void axpy(float s, float[] x, int xOffset, float[] y, int yOffset, int n) {
         FloatVector scale = FloatVector.broadcast(SPECIES, s);
-        for (int j = 0; j < n; j += LANES) {
-            VectorMask<Float> valid = SPECIES.indexInRange(j, n);
-            FloatVector.fromArray(SPECIES, x, xOffset + j, valid)
-                    .fma(scale, FloatVector.fromArray(SPECIES, y, yOffset + j, valid))
-                    .intoArray(y, yOffset + j, valid);
+        int j = 0;
+        for (; j + LANES <= n; j += LANES) {
+            FloatVector.fromArray(SPECIES, x, xOffset + j)
+                    .fma(scale, FloatVector.fromArray(SPECIES, y, yOffset + j))
+                    .intoArray(y, yOffset + j);
+        }
+        for (; j < n; j++) {
+            y[yOffset + j] += s * x[xOffset + j];
         }
     }
 
     private static void addInto(FloatVector sum, float[] c, int at) {
         sum.add(FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-    }
-
-    private static void addInto(FloatVector sum, float[] c, int at, VectorMask<Float> valid) {
-        sum.add(FloatVector.fromArray(SPECIES, c, at, valid)).intoArray(c, at, valid);
     }
 }

@@ -82,6 +82,26 @@ class SgemmTest {
     }
 
     @Test
+    void multiplyAddTransposedBWithScratchMatchesTheTripleLoop() {
+        Random random = new Random(4);
+        for (int m : SIZES) {
+            for (int k : SIZES) {
+                for (int n : SIZES) {
+                    float[] a = Reference.random(random, 1 + m * k);
+                    float[] b = Reference.random(random, 2 + n * k);
+                    float[] c = Reference.random(random, 3 + m * n);
+                    float[] scratch = Reference.random(random, 5 + k * n);
+                    float[] before = c.clone();
+                    double[][] expected = Reference.multiplyAdd(m, k, n, a, 1, k, 1, b, 2, 1, k, c, 3);
+                    Sgemm.multiplyAddTransposedB(m, k, n, a, 1, b, 2, c, 3, scratch, 5);
+                    Reference.assertResult(describe("multiplyAddTransposedB with scratch", m, k, n), expected, c, 3,
+                            before);
+                }
+            }
+        }
+    }
+
+    @Test
     void emptyDimensionsChangeNothing() {
         float[] c = {1, 2, 3};
         Sgemm.multiplyAdd(0, 5, 3, new float[0], 0, new float[15], 0, c, 0);
