@@ -10,6 +10,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    mvn -q -B -pl bench -am package -DskipTests
+    mvn -q -B -pl bench -am package -Dmaven.test.skip=true
 fi
 exec java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.openjdk.jmh.Main "$@"

@@ -14,7 +14,7 @@ THREADS=${THREADS:-1}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-8}
 OUT=bench/target/profile
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    mvn -q -B -pl bench -am package -DskipTests
+    mvn -q -B -pl bench -am package -Dmaven.test.skip=true
 fi
 mkdir -p "$OUT"
 RECORDING=$OUT/train-$NET-${THREADS}t.jfr

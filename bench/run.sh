@@ -31,8 +31,8 @@ fi
 OPENBLAS=$(dirname "$(dpkg -L libopenblas0-openmp | grep '/libblas.so.3$' | head -1)")
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    echo "building the bench module and what it needs (no tests)"
-    mvn -q -B -pl bench -am package -DskipTests
+    echo "building the bench module and what it needs (tests neither compiled nor run)"
+    mvn -q -B -pl bench -am package -Dmaven.test.skip=true
 fi
 CLASSPATH="bench/target/classes:$(cat bench/target/classpath.txt)"
 
@@ -57,5 +57,6 @@ for net in $NETS; do
 done
 
 echo
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg) (figures taken while other processes run are noisy)"
 echo "results: $RESULTS"
 $PYTHON bench/table.py "$RESULTS" | tee "$OUT/table.md"

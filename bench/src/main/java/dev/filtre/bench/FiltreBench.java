@@ -43,6 +43,7 @@ final class FiltreBench {
      * shuffling, a replica and a thread per extra worker). A fit covers as many batches as run in
      * about a quarter of the timed window (from {@value #MIN_TRAINER_BATCHES} to
      * {@value #MAX_TRAINER_BATCHES}), which keeps those costs small without overrunning the window.
+     * The bytes allocated per step are those of one more step in a fit, on the calling thread.
      */
     Result train(BenchNetwork network, int threads) {
         Model model = network.newModel(seed);
@@ -63,10 +64,7 @@ final class FiltreBench {
                 Math.min(MAX_TRAINER_BATCHES, timing.windowNanos() / 4 / nanosPerBatch));
         DataSet chunk = data.images().first(batches * BATCH);
         double[] loss = {firstLoss};
-        long[] bytes = {0};
-        long[] steps = {0};
         Measurement measurement = Measurement.medianOf(timing.runs(), "images/s", () -> {
-            long before = Allocations.allocatedBytes();
             long fits = 0;
             long begin = System.nanoTime();
             long elapsed;
@@ -75,16 +73,26 @@ final class FiltreBench {
                 fits++;
                 elapsed = System.nanoTime() - begin;
             } while (elapsed < timing.windowNanos());
-            bytes[0] += Allocations.allocatedBytes() - before;
-            steps[0] += fits * batches;
             return fits * batches * BATCH * 1e9 / elapsed;
         });
+        // What one more step costs, apart from what every fit costs once (replicas, threads, history):
+        // the difference between a fit of three batches and a fit of one, on the calling thread.
+        DataSet oneBatch = data.images().first(BATCH);
+        DataSet threeBatches = data.images().first(3 * BATCH);
+        long oneFit = allocationOf(() -> trainer.fit(oneBatch));
+        long perStep = (allocationOf(() -> trainer.fit(threeBatches)) - oneFit) / 2;
         log.accept(String.format(Locale.ROOT,
-                "# %s %s, %d thread(s): Trainer fits of %d batches; epoch loss %.3f at first, %.3f at last",
-                IMPL, network.id(), threads, batches, firstLoss, loss[0]));
-        // the trainer's worker threads are its own: only the calling thread's allocations are counted
+                "# %s %s, %d thread(s): Trainer fits of %d batches; epoch loss %.3f at first, %.3f at last;"
+                        + " %,d B allocated per fit besides %,d B per step",
+                IMPL, network.id(), threads, batches, firstLoss, loss[0], oneFit - perStep, perStep));
         return new Result(IMPL, network.id(), threads, "train", measurement,
-                MultiplyAdds.gigaflops(MultiplyAdds.training(model), measurement.value()), bytes[0] / steps[0]);
+                MultiplyAdds.gigaflops(MultiplyAdds.training(model), measurement.value()), perStep);
+    }
+
+    private static long allocationOf(Runnable work) {
+        long before = Allocations.allocatedBytes();
+        work.run();
+        return Allocations.allocatedBytes() - before;
     }
 
     /**
@@ -135,20 +143,12 @@ final class FiltreBench {
         float[] image = new float[model.inputSize()];
         System.arraycopy(data.inputs(), 0, image, 0, image.length);
         warmUp(() -> model.forward(image, 0));
-        long[] times = new long[timing.latencyCalls()];
-        long[] bytes = {0};
-        Measurement measurement = Measurement.medianOf(timing.runs(), "us", () -> {
-            long before = Allocations.allocatedBytes();
-            for (int i = 0; i < times.length; i++) {
-                long start = System.nanoTime();
-                model.forward(image, 0);
-                times[i] = System.nanoTime() - start;
-            }
-            bytes[0] += Allocations.allocatedBytes() - before;
-            return Measurement.medianInPlace(times) / 1000;
-        });
-        return new Result(IMPL, network.id(), 1, "latency", measurement, Double.NaN,
-                bytes[0] / ((long) timing.runs() * times.length));
+        LatencyRun latency = new LatencyRun(timing, log);
+        Runnable call = () -> model.forward(image, 0);
+        long before = Allocations.allocatedBytes();
+        Measurement measurement = Measurement.medianOf(timing.runs(), "us", () -> latency.medianMicros(call));
+        long bytes = Allocations.allocatedBytes() - before;
+        return new Result(IMPL, network.id(), 1, "latency", measurement, Double.NaN, bytes / latency.totalCalls());
     }
 
     /** Inference throughput on batches of 256 images cut across {@code threads} replicas. */

@@ -61,7 +61,7 @@ public final class Harness {
             log("# no " + options.onnxDirectory() + ": run `pytorch_peer.py export` first; ONNX Runtime skipped");
         }
         FiltreBench filtre = new FiltreBench(data, options.timing(), options.seed(), Harness::log);
-        OnnxBench onnxBench = new OnnxBench(data, options.timing(), options.onnxDirectory());
+        OnnxBench onnxBench = new OnnxBench(data, options.timing(), options.onnxDirectory(), Harness::log);
         for (BenchNetwork network : options.networks()) {
             describe(network);
             if (onnx) {

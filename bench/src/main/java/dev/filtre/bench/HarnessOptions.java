@@ -34,6 +34,7 @@ record HarnessOptions(List<BenchNetwork> networks, int[] threadCounts, List<Stri
         defaults.put("warmup-seconds", "1");
         defaults.put("runs", "3");
         defaults.put("latency-calls", "2000");
+        defaults.put("latency-max-seconds", "6");
         defaults.put("seed", "42");
         defaults.put("onnx-dir", "target/onnx");
         defaults.put("results", "");
@@ -70,7 +71,8 @@ record HarnessOptions(List<BenchNetwork> networks, int[] threadCounts, List<Stri
                 work,
                 impls,
                 new Timing(Double.parseDouble(values.get("seconds")), Double.parseDouble(values.get("warmup-seconds")),
-                        positive("runs", values.get("runs")), positive("latency-calls", values.get("latency-calls"))),
+                        positive("runs", values.get("runs")), positive("latency-calls", values.get("latency-calls")),
+                        Double.parseDouble(values.get("latency-max-seconds"))),
                 Long.parseLong(values.get("seed")),
                 Path.of(values.get("onnx-dir")),
                 values.get("results").isEmpty() ? null : Path.of(values.get("results")));

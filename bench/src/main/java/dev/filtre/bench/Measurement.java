@@ -34,13 +34,6 @@ public record Measurement(String unit, double value, double[] runs) {
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    /** The median of {@code values} (nanoseconds, say), without a copy: sorts them in place. */
-    public static double medianInPlace(long[] values) {
-        Arrays.sort(values);
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
-    }
-
     @Override
     public double[] runs() {
         return runs.clone();

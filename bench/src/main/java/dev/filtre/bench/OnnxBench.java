@@ -2,6 +2,7 @@ package dev.filtre.bench;
 
 import ai.onnxruntime.OrtException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Times ONNX Runtime (Java API) on the networks {@code pytorch_peer.py export} wrote, with the
@@ -14,11 +15,13 @@ final class OnnxBench {
     private final TrainingData data;
     private final Timing timing;
     private final Path directory;
+    private final Consumer<String> log;
 
-    OnnxBench(TrainingData data, Timing timing, Path directory) {
+    OnnxBench(TrainingData data, Timing timing, Path directory, Consumer<String> log) {
         this.data = data;
         this.timing = timing;
         this.directory = directory;
+        this.log = log;
     }
 
     /** The ONNX file of {@code network} in the export directory. */
@@ -31,15 +34,9 @@ final class OnnxBench {
         try (OnnxRuntimeModel model = new OnnxRuntimeModel(file(network), threads, new int[] {1, 28, 28});
                 OnnxRuntimeModel.Call call = model.prepare(data.inputs(), 1)) {
             warmUp(call);
-            long[] times = new long[timing.latencyCalls()];
-            Measurement measurement = Measurement.medianOf(timing.runs(), "us", () -> {
-                for (int i = 0; i < times.length; i++) {
-                    long start = System.nanoTime();
-                    run(call);
-                    times[i] = System.nanoTime() - start;
-                }
-                return Measurement.medianInPlace(times) / 1000;
-            });
+            LatencyRun latency = new LatencyRun(timing, log);
+            Runnable once = () -> run(call);
+            Measurement measurement = Measurement.medianOf(timing.runs(), "us", () -> latency.medianMicros(once));
             return new Result(IMPL, network.id(), threads, "latency", measurement, Double.NaN, -1);
         }
     }
