@@ -47,7 +47,7 @@ public final class Gemv {
 
     private static void check(String operation, int m, int n, float[] a, int aOffset, float[] x, int xOffset,
             String xName, int xLength, float[] y, int yOffset, String yName, int yLength) {
-        Regions.dimensions(operation, "m, n", m, n);
+        Regions.dimensions(operation, m, n);
         Regions.region(operation, "a [m×n]", a, aOffset, (long) m * n);
         Regions.region(operation, xName, x, xOffset, xLength);
         Regions.region(operation, yName, y, yOffset, yLength);

@@ -106,9 +106,14 @@ public final class Im2col {
         if (g == null) {
             throw new NullPointerException(operation + ": geometry is null");
         }
-        Regions.region(operation, imageName + " [" + g.channels() + "×" + g.height() + "×" + g.width() + "]", image,
-                imageOffset, g.inputSize());
-        Regions.region(operation, "columns [" + g.patch() + "×" + g.pixels() + "]", columns, columnsOffset,
-                (long) g.patch() * g.pixels());
+        if (image == null || imageOffset < 0 || (long) imageOffset + g.inputSize() > image.length) {
+            throw Regions.outside(operation, imageName + " [" + g.channels() + "×" + g.height() + "×" + g.width() + "]",
+                    image, imageOffset, g.inputSize());
+        }
+        long size = (long) g.patch() * g.pixels();
+        if (columns == null || columnsOffset < 0 || columnsOffset + size > columns.length) {
+            throw Regions.outside(operation, "columns [" + g.patch() + "×" + g.pixels() + "]", columns, columnsOffset,
+                    size);
+        }
     }
 }

@@ -1,16 +1,24 @@
 package dev.filtre.kernels;
 
-/** Argument checks shared by the kernels' entry points, with messages that name the argument. */
+/**
+ * Argument checks shared by the kernels' entry points, with messages that name the argument. They
+ * allocate nothing unless they fail: the kernels run in passes that must not allocate.
+ */
 final class Regions {
     private Regions() {}
 
-    /** Fails unless every dimension is at least 0; {@code names} names them, e.g. {@code "m, k, n"}. */
-    static void dimensions(String operation, String names, int... dimensions) {
-        for (int d : dimensions) {
-            if (d < 0) {
-                throw new IllegalArgumentException(
-                        operation + ": negative dimension in (" + names + ") = " + describe(dimensions));
-            }
+    /** Fails unless {@code m} and {@code n} are at least 0. */
+    static void dimensions(String operation, int m, int n) {
+        if (m < 0 || n < 0) {
+            throw new IllegalArgumentException(operation + ": negative dimension in (m, n) = (" + m + ", " + n + ")");
+        }
+    }
+
+    /** Fails unless {@code m}, {@code k} and {@code n} are at least 0. */
+    static void dimensions(String operation, int m, int k, int n) {
+        if (m < 0 || k < 0 || n < 0) {
+            throw new IllegalArgumentException(
+                    operation + ": negative dimension in (m, k, n) = (" + m + ", " + k + ", " + n + ")");
         }
     }
 
@@ -19,20 +27,17 @@ final class Regions {
      * names the argument and its shape, e.g. {@code "a [4×9]"}.
      */
     static void region(String operation, String what, float[] array, int offset, long length) {
-        if (array == null) {
-            throw new NullPointerException(operation + ": " + what + " is null");
-        }
-        if (offset < 0 || offset + length > array.length) {
-            throw new IllegalArgumentException(operation + ": " + what + " needs " + length + " values from offset "
-                    + offset + " but its array has " + array.length);
+        if (array == null || offset < 0 || offset + length > array.length) {
+            throw outside(operation, what, array, offset, length);
         }
     }
 
-    private static String describe(int[] dimensions) {
-        StringBuilder text = new StringBuilder("(");
-        for (int i = 0; i < dimensions.length; i++) {
-            text.append(i == 0 ? "" : ", ").append(dimensions[i]);
+    /** The error for an argument {@link #region} rejects. */
+    static RuntimeException outside(String operation, String what, float[] array, int offset, long length) {
+        if (array == null) {
+            return new NullPointerException(operation + ": " + what + " is null");
         }
-        return text.append(')').toString();
+        return new IllegalArgumentException(operation + ": " + what + " needs " + length + " values from offset "
+                + offset + " but its array has " + array.length);
     }
 }

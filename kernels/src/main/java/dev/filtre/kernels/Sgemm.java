@@ -69,7 +69,7 @@ public final class Sgemm {
 
     private static void check(String operation, int m, int k, int n, float[] a, int aOffset, String aName,
             float[] b, int bOffset, String bName, float[] c, int cOffset) {
-        Regions.dimensions(operation, "m, k, n", m, k, n);
+        Regions.dimensions(operation, m, k, n);
         Regions.region(operation, aName, a, aOffset, (long) m * k);
         Regions.region(operation, bName, b, bOffset, (long) k * n);
         Regions.region(operation, "c [m×n]", c, cOffset, (long) m * n);

@@ -1,5 +1,6 @@
 package dev.filtre.processor.write;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.NameAllocator;
@@ -7,11 +8,13 @@ import dev.filtre.processor.model.CheckedLayer;
 
 /**
  * A fully connected layer {@code y = W x + b}, {@code W} stored {@code [out][in]}; a volume input
- * is read flat (channel, row, column), which is the flatten. Forward is one dot product per output
- * over contiguous weights (the model's {@code dot}, with partial sums); backward runs over contiguous rows of {@code W} twice (weight gradient,
- * then input gradient), two loops the JIT can vectorize.
+ * is read flat (channel, row, column), which is the flatten. The three steps are the kernels of
+ * {@code dev.filtre.kernels.Gemv}: forward {@code y = b + W x}, backward {@code dW += dy xᵀ} (a
+ * rank-one update) and {@code dx = Wᵀ dy}.
  */
 final class DenseCode extends LayerCode {
+    private static final ClassName GEMV = ClassName.get("dev.filtre.kernels", "Gemv");
+
     DenseCode(CheckedLayer layer, Stage in, Stage out, ModelFields model, String prefix,
             int firstParameter, Members members) {
         super(layer, in, out, model, prefix, firstParameter, members);
@@ -45,32 +48,22 @@ final class DenseCode extends LayerCode {
     @Override
     void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target) {
         FieldSpec parameters = model.parameters();
-        String o = names.newName("o");
-        beginLoop(code, o, out.size());
-        code.addStatement("$N[$N] = $N[$N + $N] + $N($N, $N + $N * $N, $N, 0, $N)", target, o, parameters, biasOffset(),
-                o, model.dot(), parameters, weightOffset(), o, in.size(), in.values(), in.size());
-        code.endControlFlow();
+        code.addStatement("$T.arraycopy($N, $N, $N, 0, $N)", SYSTEM, parameters, biasOffset(), target, out.size());
+        code.addStatement("$T.multiplyAdd($N, $N, $N, $N, $N, 0, $N, 0)", GEMV, out.size(), in.size(), parameters,
+                weightOffset(), in.values(), target);
     }
 
     @Override
     void addBackward(CodeBlock.Builder code, NameAllocator names) {
-        FieldSpec parameters = model.parameters();
         FieldSpec gradients = model.gradients();
         String o = names.newName("o");
-        String g = names.newName("g");
-        String row = names.newName("row");
-        String k = names.newName("k");
-        code.addStatement("$T.fill($N, 0f)", ARRAYS, in.gradient());
         beginLoop(code, o, out.size());
-        code.addStatement("float $N = $N[$N]", g, out.gradient(), o);
-        code.addStatement("$N[$N + $N] += $N", gradients, biasOffset(), o, g);
-        code.addStatement("int $N = $N + $N * $N", row, weightOffset(), o, in.size());
-        beginLoop(code, k, in.size());
-        code.addStatement("$N[$N + $N] += $N * $N[$N]", gradients, row, k, g, in.values(), k);
+        code.addStatement("$N[$N + $N] += $N[$N]", gradients, biasOffset(), o, out.gradient(), o);
         code.endControlFlow();
-        beginLoop(code, k, in.size());
-        code.addStatement("$N[$N] += $N * $N[$N + $N]", in.gradient(), k, g, parameters, row, k);
-        code.endControlFlow();
-        code.endControlFlow();
+        code.addStatement("$T.rankOneUpdate($N, $N, $N, 0, $N, 0, $N, $N)", GEMV, out.size(), in.size(),
+                out.gradient(), in.values(), gradients, weightOffset());
+        code.addStatement("$T.fill($N, 0f)", ARRAYS, in.gradient());
+        code.addStatement("$T.multiplyTransposedAdd($N, $N, $N, $N, $N, 0, $N, 0)", GEMV, out.size(), in.size(),
+                model.parameters(), weightOffset(), out.gradient(), in.gradient());
     }
 }

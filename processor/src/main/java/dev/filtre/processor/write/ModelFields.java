@@ -10,7 +10,6 @@ import java.util.Optional;
  * @param gradients this instance's gradient accumulator, same layout
  * @param training whether dropout applies
  * @param dropoutRandom the random source of dropout masks, when the network has dropout
- * @param dot the name of the static helper {@code dot(a, aOffset, b, bOffset, length)}
  */
 record ModelFields(FieldSpec parameters, FieldSpec gradients, FieldSpec training,
-        Optional<FieldSpec> dropoutRandom, String dot) {}
+        Optional<FieldSpec> dropoutRandom) {}

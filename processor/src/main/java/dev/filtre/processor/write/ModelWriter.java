@@ -144,7 +144,7 @@ public final class ModelWriter {
                     ? Optional.of(FieldSpec.builder(SPLITTABLE_RANDOM, members.field("dropoutRandom"),
                             Modifier.PRIVATE).build())
                     : Optional.empty();
-            fields = new ModelFields(parameters, gradients, training, dropoutRandom, members.method("dot"));
+            fields = new ModelFields(parameters, gradients, training, dropoutRandom);
             layers = FieldSpec.builder(LIST_OF_LAYERS, members.field("layers"), Modifier.PRIVATE, Modifier.FINAL)
                     .build();
             input = Stage.input(network.input(), members);
@@ -533,60 +533,6 @@ public final class ModelWriter {
         }
     }
 
-    /** Partial sums of {@code dot}: independent chains of multiply-adds that the CPU overlaps. */
-    private static final int DOT_LANES = 8;
-
-    /**
-     * {@code dot(a, aOffset, b, bOffset, length)}: a dot product with {@value #DOT_LANES} partial
-     * sums, used wherever a pass reduces a long row (dense forward, convolution weight gradients).
-     * One running sum would make every addition wait for the previous one.
-     */
-    private static MethodSpec dotHelper(Plan plan) {
-        NameAllocator names = plan.members.locals();
-        String a = names.newName("a");
-        String aOffset = names.newName("aOffset");
-        String b = names.newName("b");
-        String bOffset = names.newName("bOffset");
-        String length = names.newName("length");
-        String k = names.newName("k");
-        String sum = names.newName("sum");
-        List<String> partials = new ArrayList<>();
-        for (int lane = 0; lane < DOT_LANES; lane++) {
-            partials.add(names.newName("sum" + lane));
-        }
-        CodeBlock.Builder code = CodeBlock.builder();
-        for (String partial : partials) {
-            code.addStatement("float $N = 0f", partial);
-        }
-        code.addStatement("int $N = 0", k);
-        code.beginControlFlow("for (; $1N <= $2N - $3L; $1N += $3L)", k, length, DOT_LANES);
-        for (int lane = 0; lane < DOT_LANES; lane++) {
-            code.addStatement("$N += $N[$N + $N + $L] * $N[$N + $N + $L]", partials.get(lane), a, aOffset, k, lane, b,
-                    bOffset, k, lane);
-        }
-        code.endControlFlow();
-        List<Object> arguments = new ArrayList<>(List.of(sum));
-        arguments.addAll(partials);
-        code.addStatement("float $N = (($N + $N) + ($N + $N)) + (($N + $N) + ($N + $N))", arguments.toArray());
-        code.beginControlFlow("for (; $1N < $2N; $1N++)", k, length);
-        code.addStatement("$N += $N[$N + $N] * $N[$N + $N]", sum, a, aOffset, k, b, bOffset, k);
-        code.endControlFlow();
-        code.addStatement("return $N", sum);
-        return MethodSpec.methodBuilder(plan.fields.dot())
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(TypeName.FLOAT)
-                .addJavadoc("The dot product of {@code $N} values of {@code $N} from {@code $N} and of {@code $N} from "
-                        + "{@code $N},\nin $L partial sums so that the multiply-adds need not wait for one another.\n",
-                        length, a, aOffset, b, bOffset, DOT_LANES)
-                .addParameter(FLOATS, a)
-                .addParameter(TypeName.INT, aOffset)
-                .addParameter(FLOATS, b)
-                .addParameter(TypeName.INT, bOffset)
-                .addParameter(TypeName.INT, length)
-                .addCode(code.build())
-                .build();
-    }
-
     private static void addHelpers(TypeSpec.Builder type, Plan plan) {
         NameAllocator names = plan.members.locals();
         String array = names.newName("array");
@@ -608,7 +554,6 @@ public final class ModelWriter {
                         " values from offset ", offset, " but its array holds ", array)
                 .endControlFlow()
                 .build());
-        type.addMethod(dotHelper(plan));
         String values = names.newName("values");
         String value = names.newName("value");
         type.addMethod(MethodSpec.methodBuilder(plan.isFinite)
