@@ -1,7 +1,5 @@
 package dev.filtre.kernels;
 
-import java.util.Arrays;
-
 /**
  * Unfolds a convolution's input into a matrix, so that the convolution becomes one matrix multiply
  * ({@link Sgemm}), and folds that matrix's gradient back.
@@ -23,6 +21,10 @@ public final class Im2col {
      */
     public static void unfold(ConvGeometry g, float[] input, int inputOffset, float[] columns, int columnsOffset) {
         check("unfold", g, input, inputOffset, "input", columns, columnsOffset);
+        if (g.stride() == 1 && g.outputWidth() == g.width()) {
+            unfoldSameWidth(g, input, inputOffset, columns, columnsOffset);
+            return;
+        }
         int outHeight = g.outputHeight();
         int outWidth = g.outputWidth();
         int kernel = g.kernel();
@@ -37,23 +39,75 @@ public final class Im2col {
                     for (int i = 0; i < outHeight; i++) {
                         int to = row + i * outWidth;
                         int y = i * stride + u - g.pad();
-                        if (y < 0 || y >= g.height() || first == end) {
-                            Arrays.fill(columns, to, to + outWidth, 0f);
+                        if (y < 0 || y >= g.height()) {
+                            zero(columns, to, outWidth);
                             continue;
                         }
-                        Arrays.fill(columns, to, to + first, 0f);
+                        zero(columns, to, first);
                         int from = plane + y * g.width() + v - g.pad();
                         if (stride == 1) {
-                            System.arraycopy(input, from + first, columns, to + first, end - first);
+                            for (int j = first; j < end; j++) {
+                                columns[to + j] = input[from + j];
+                            }
                         } else {
                             for (int j = first; j < end; j++) {
                                 columns[to + j] = input[from + j * stride];
                             }
                         }
-                        Arrays.fill(columns, to + end, to + outWidth, 0f);
+                        zero(columns, to + end, outWidth - end);
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Stride 1 with an output as wide as the input ({@code 2P = K - 1}, "same" padding): each row of
+     * the unfolded matrix is the input plane shifted by {@code (u - P)·W + v - P}, so the rows that
+     * fall inside the input are one contiguous copy; then the columns the shift wrapped around a row
+     * edge ({@code P - v} on the left, {@code v - P} on the right) and the rows above and below the
+     * input are set to 0.
+     */
+    private static void unfoldSameWidth(ConvGeometry g, float[] input, int inputOffset, float[] columns,
+            int columnsOffset) {
+        int width = g.width();
+        int outHeight = g.outputHeight();
+        int kernel = g.kernel();
+        int pad = g.pad();
+        int pixels = outHeight * width;
+        int row = columnsOffset;
+        for (int c = 0; c < g.channels(); c++) {
+            int plane = inputOffset + c * g.height() * width;
+            for (int u = 0; u < kernel; u++) {
+                int top = Math.max(0, pad - u);
+                int bottom = Math.min(outHeight, g.height() + pad - u);
+                for (int v = 0; v < kernel; v++, row += pixels) {
+                    int left = Math.max(0, pad - v);
+                    int right = Math.max(0, v - pad);
+                    int shift = (u - pad) * width + v - pad;
+                    int from = top * width + left;
+                    int to = bottom * width - right;
+                    zero(columns, row, from);
+                    if (to > from) {
+                        System.arraycopy(input, plane + shift + from, columns, row + from, to - from);
+                    }
+                    zero(columns, row + Math.max(from, to), pixels - Math.max(from, to));
+                    for (int i = top; i < bottom; i++) {
+                        zero(columns, row + i * width, left);
+                        zero(columns, row + (i + 1) * width - right, right);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Sets {@code length} values from {@code from} to 0: a plain loop, cheaper than {@code
+     * Arrays.fill}'s call for the few values of a row's edge.
+     */
+    private static void zero(float[] values, int from, int length) {
+        for (int j = 0; j < length; j++) {
+            values[from + j] = 0f;
         }
     }
 

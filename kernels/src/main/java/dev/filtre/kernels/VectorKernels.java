@@ -78,14 +78,14 @@ final class VectorKernels implements KernelSet {
                 s30 = b0.fma(x, s30);
                 s31 = b1.fma(x, s31);
             }
-            addInto(s00, c, c0 + j);
-            addInto(s01, c, c0 + j + LANES);
-            addInto(s10, c, c1 + j);
-            addInto(s11, c, c1 + j + LANES);
-            addInto(s20, c, c2 + j);
-            addInto(s21, c, c2 + j + LANES);
-            addInto(s30, c, c3 + j);
-            addInto(s31, c, c3 + j + LANES);
+            s00.add(FloatVector.fromArray(SPECIES, c, c0 + j)).intoArray(c, c0 + j);
+            s01.add(FloatVector.fromArray(SPECIES, c, c0 + j + LANES)).intoArray(c, c0 + j + LANES);
+            s10.add(FloatVector.fromArray(SPECIES, c, c1 + j)).intoArray(c, c1 + j);
+            s11.add(FloatVector.fromArray(SPECIES, c, c1 + j + LANES)).intoArray(c, c1 + j + LANES);
+            s20.add(FloatVector.fromArray(SPECIES, c, c2 + j)).intoArray(c, c2 + j);
+            s21.add(FloatVector.fromArray(SPECIES, c, c2 + j + LANES)).intoArray(c, c2 + j + LANES);
+            s30.add(FloatVector.fromArray(SPECIES, c, c3 + j)).intoArray(c, c3 + j);
+            s31.add(FloatVector.fromArray(SPECIES, c, c3 + j + LANES)).intoArray(c, c3 + j + LANES);
         }
         for (; j + LANES <= n; j += LANES) {
             FloatVector s0 = FloatVector.zero(SPECIES);
@@ -99,10 +99,10 @@ final class VectorKernels implements KernelSet {
                 s2 = b0.fma(FloatVector.broadcast(SPECIES, a[a2 + ap]), s2);
                 s3 = b0.fma(FloatVector.broadcast(SPECIES, a[a3 + ap]), s3);
             }
-            addInto(s0, c, c0 + j);
-            addInto(s1, c, c1 + j);
-            addInto(s2, c, c2 + j);
-            addInto(s3, c, c3 + j);
+            s0.add(FloatVector.fromArray(SPECIES, c, c0 + j)).intoArray(c, c0 + j);
+            s1.add(FloatVector.fromArray(SPECIES, c, c1 + j)).intoArray(c, c1 + j);
+            s2.add(FloatVector.fromArray(SPECIES, c, c2 + j)).intoArray(c, c2 + j);
+            s3.add(FloatVector.fromArray(SPECIES, c, c3 + j)).intoArray(c, c3 + j);
         }
         if (j < n) {
             fourRowsTail(k, n, j, a, a0, a1, a2, a3, aColumnStride, b, bOffset, c, c0, c1, c2, c3);
@@ -166,15 +166,15 @@ final class VectorKernels implements KernelSet {
                 s0 = FloatVector.fromArray(SPECIES, b, bp).fma(x, s0);
                 s1 = FloatVector.fromArray(SPECIES, b, bp + LANES).fma(x, s1);
             }
-            addInto(s0, c, c0 + j);
-            addInto(s1, c, c0 + j + LANES);
+            s0.add(FloatVector.fromArray(SPECIES, c, c0 + j)).intoArray(c, c0 + j);
+            s1.add(FloatVector.fromArray(SPECIES, c, c0 + j + LANES)).intoArray(c, c0 + j + LANES);
         }
         for (; j + LANES <= n; j += LANES) {
             FloatVector s = FloatVector.zero(SPECIES);
             for (int p = 0, ap = a0, bp = bOffset + j; p < k; p++, ap += aColumnStride, bp += n) {
                 s = FloatVector.fromArray(SPECIES, b, bp).fma(FloatVector.broadcast(SPECIES, a[ap]), s);
             }
-            addInto(s, c, c0 + j);
+            s.add(FloatVector.fromArray(SPECIES, c, c0 + j)).intoArray(c, c0 + j);
         }
         if (j < n) {
             int loadable = wholeVectorRows(k, n, j, b, bOffset);
@@ -417,9 +417,5 @@ final class VectorKernels implements KernelSet {
         for (; j < n; j++) {
             y[yOffset + j] += s * x[xOffset + j];
         }
-    }
-
-    private static void addInto(FloatVector sum, float[] c, int at) {
-        sum.add(FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
     }
 }

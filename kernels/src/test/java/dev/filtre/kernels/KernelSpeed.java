@@ -73,6 +73,10 @@ public final class KernelSpeed {
         float[] input = Reference.random(random, g.inputSize());
         cases.add(new Case(String.format("%s im2col (Gvalue/s)", name), g.columnsSize() / 2,
                 k -> Im2col.unfold(g, input, 0, col, 0)));
+        if (inputGradient) {
+            cases.add(new Case(String.format("%s col2im (Gvalue/s)", name), g.columnsSize() / 2,
+                    k -> Im2col.foldAdd(g, dCol, 0, input, 0)));
+        }
     }
 
     private static void dense(List<Case> cases, String name, int out, int in) {
