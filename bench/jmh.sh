@@ -6,10 +6,12 @@
 #   bench/jmh.sh NetworkBenchmarks.trainSample -p network=fashionnet -prof gc
 #   bench/jmh.sh -l                                # list the benchmarks
 #
-# SKIP_BUILD=1 reuses bench/target.
+# SKIP_BUILD=1 reuses bench/target; JAVA_OPTS replaces the JVM options (default: the Vector API module).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# the Vector API kernels of Filtre (dev.filtre.kernels.Kernels picks them when the module is there)
+JAVA_OPTS=${JAVA_OPTS:-"--add-modules jdk.incubator.vector"}
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     mvn -q -B -pl bench -am package -Dmaven.test.skip=true
 fi
-exec java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.openjdk.jmh.Main "$@"
+exec java $JAVA_OPTS -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.openjdk.jmh.Main "$@"

@@ -6,9 +6,12 @@
 #   bench/profile.sh                 # FashionNet, 1 thread, about 30 s
 #   NET=lenet5 THREADS=2 bench/profile.sh
 #
-# SKIP_BUILD=1 reuses bench/target. The recording stays in bench/target/profile/.
+# SKIP_BUILD=1 reuses bench/target; JAVA_OPTS replaces the JVM options (default: the Vector API
+# module). The recording stays in bench/target/profile/
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# the Vector API kernels of Filtre (dev.filtre.kernels.Kernels picks them when the module is there)
+JAVA_OPTS=${JAVA_OPTS:-"--add-modules jdk.incubator.vector"}
 NET=${NET:-fashionnet}
 THREADS=${THREADS:-1}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-8}
@@ -18,7 +21,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 mkdir -p "$OUT"
 RECORDING=$OUT/train-$NET-${THREADS}t.jfr
-java -Xms1g -Xmx2g -XX:+UseParallelGC \
+java $JAVA_OPTS -Xms1g -Xmx2g -XX:+UseParallelGC \
     -XX:StartFlightRecording=filename="$RECORDING",settings=profile \
     -cp "bench/target/classes:$(cat bench/target/classpath.txt)" dev.filtre.bench.Harness \
     --nets "$NET" --threads "$THREADS" --impls filtre --work train --runs 1 --seconds "$SECONDS_PER_RUN"

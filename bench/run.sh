@@ -8,9 +8,12 @@
 # Environment: SECONDS_PER_RUN (timed window of one throughput run, default 1),
 # RUNS (runs per figure, median kept, default 3), LATENCY_CALLS (default 2000),
 # WARMUP_SECONDS (the JVM's warm-up before each figure, default 1),
-# NETS (default "lenet5 fashionnet"), SKIP_BUILD=1 to reuse bench/target.
+# NETS (default "lenet5 fashionnet"), SKIP_BUILD=1 to reuse bench/target, JAVA_OPTS (the JVM
+# options; default --add-modules jdk.incubator.vector, so Filtre uses its Vector API kernels).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# the Vector API kernels of Filtre (dev.filtre.kernels.Kernels picks them when the module is there)
+JAVA_OPTS=${JAVA_OPTS:-"--add-modules jdk.incubator.vector"}
 
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-1}
 RUNS=${RUNS:-3}
@@ -52,7 +55,7 @@ for net in $NETS; do
     LD_LIBRARY_PATH=$REFERENCE_BLAS \
         $PYTHON bench/pytorch_peer.py measure --config pytorch-reference-blas --nets "$net" --work "$work" \
         "${COMMON[@]}" --results "$RESULTS"
-    java -Xms1g -Xmx2g -XX:+UseParallelGC -cp "$CLASSPATH" dev.filtre.bench.Harness --nets "$net" \
+    java $JAVA_OPTS -Xms1g -Xmx2g -XX:+UseParallelGC -cp "$CLASSPATH" dev.filtre.bench.Harness --nets "$net" \
         --onnx-dir bench/target/onnx --warmup-seconds "$WARMUP_SECONDS" "${COMMON[@]}" --results "$RESULTS"
 done
 

@@ -127,6 +127,9 @@ def main(argv):
     data = sorted({r.get("data", "") for r in results.values() if r.get("data")})
     if data:
         print("Data: " + "; ".join(data))
+    kernels = sorted({r["kernels"] for r in results.values() if r.get("kernels")})
+    if kernels:
+        print("Filtre's kernels: " + ", ".join(kernels))
     for note in peaks(results):
         print("Peak: " + note)
     for note in model_only(results):

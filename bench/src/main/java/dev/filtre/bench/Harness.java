@@ -2,6 +2,7 @@ package dev.filtre.bench;
 
 import ai.onnxruntime.OrtException;
 import dev.filtre.dsl.Model;
+import dev.filtre.kernels.Kernels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +54,8 @@ public final class Harness {
                 Runtime.getRuntime().availableProcessors(), PEAK);
         log("# filtre harness: data: " + data.source());
         log("# " + machine);
+        log("# Filtre's kernels: " + Kernels.implementation() + (Kernels.vectorModulePresent() ? ""
+                : " (start the JVM with --add-modules jdk.incubator.vector for the Vector API ones)"));
         if (!Allocations.supported()) {
             log("# this JVM does not count allocations per thread: bytes per step are not measured");
         }
@@ -115,7 +118,8 @@ public final class Harness {
     private void record(Result result, TrainingData data) throws IOException {
         log(result.line());
         if (options.results() != null) {
-            Files.writeString(options.results(), result.json(data.source()) + "\n", StandardCharsets.UTF_8,
+            Files.writeString(options.results(), result.json(data.source(), Kernels.implementation()) + "\n",
+                    StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
     }

@@ -36,8 +36,11 @@ record Result(String impl, String network, int threads, String work, Measurement
         return line.toString();
     }
 
-    /** A JSON object on one line; {@code data} says what the inputs were. */
-    String json(String data) {
+    /**
+     * A JSON object on one line; {@code data} says what the inputs were, {@code kernels} which
+     * implementation of Filtre's kernels ran (written for Filtre's lines only).
+     */
+    String json(String data, String kernels) {
         StringBuilder json = new StringBuilder("{");
         json.append("\"impl\": ").append(quote(impl));
         json.append(", \"net\": ").append(quote(network));
@@ -54,6 +57,9 @@ record Result(String impl, String network, int threads, String work, Measurement
             json.append(", \"bytes_per_step\": ").append(bytesPerStep);
         }
         json.append(", \"data\": ").append(quote(data));
+        if (impl.startsWith(FiltreBench.IMPL)) {
+            json.append(", \"kernels\": ").append(quote(kernels));
+        }
         return json.append('}').toString();
     }
 
