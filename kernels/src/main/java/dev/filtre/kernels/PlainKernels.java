@@ -1,9 +1,12 @@
 package dev.filtre.kernels;
 
 /**
- * The primitives in plain Java, for a JVM without the Vector API. Every innermost loop has the
- * shape {@code y[j] += s * x[j]} or is a dot product with four partial sums, which C2 unrolls and
- * (for the first) vectorizes.
+ * The primitives in plain Java, for a JVM without the Vector API. Innermost loops run along
+ * contiguous rows: {@code y[j] += s * x[j]}, in the matrix multiply four rows of {@code B} at once
+ * ({@code c[j] += a0 b0[j] + a1 b1[j] + a2 b2[j] + a3 b3[j]}, a quarter of the loads and stores of
+ * {@code C}), or dot products with four partial sums. C2 unrolls them; it does not vectorize loops
+ * that read one array and write another at run-time offsets, which caps this path near 2
+ * multiply-adds a cycle.
  */
 final class PlainKernels implements KernelSet {
     @Override
@@ -17,7 +20,21 @@ final class PlainKernels implements KernelSet {
         for (int i = 0; i < m; i++) {
             int cRow = cOffset + i * n;
             int aRow = aOffset + i * aRowStride;
-            for (int p = 0; p < k; p++) {
+            int p = 0;
+            for (; p + 4 <= k; p += 4) {
+                float a0 = a[aRow + p * aColumnStride];
+                float a1 = a[aRow + (p + 1) * aColumnStride];
+                float a2 = a[aRow + (p + 2) * aColumnStride];
+                float a3 = a[aRow + (p + 3) * aColumnStride];
+                int b0 = bOffset + p * n;
+                int b1 = b0 + n;
+                int b2 = b1 + n;
+                int b3 = b2 + n;
+                for (int j = 0; j < n; j++) {
+                    c[cRow + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
+                }
+            }
+            for (; p < k; p++) {
                 axpy(a[aRow + p * aColumnStride], b, bOffset + p * n, c, cRow, n);
             }
         }
@@ -34,11 +51,19 @@ final class PlainKernels implements KernelSet {
         }
     }
 
-    /** Plain Java has no lane reductions to avoid: the dot products are as fast as a transposition. */
+    /**
+     * Transposes {@code B} and runs the row-sweeping multiply when {@code C} has rows long enough for
+     * its inner loop to pay; short rows keep the dot products.
+     */
     @Override
     public void multiplyAddTransposedB(int m, int k, int n, float[] a, int aOffset, float[] b, int bOffset,
             float[] c, int cOffset, float[] scratch, int scratchOffset) {
-        multiplyAddTransposedB(m, k, n, a, aOffset, b, bOffset, c, cOffset);
+        if (n < 32) {
+            multiplyAddTransposedB(m, k, n, a, aOffset, b, bOffset, c, cOffset);
+            return;
+        }
+        Transpose.copy(n, k, b, bOffset, scratch, scratchOffset);
+        multiplyAdd(m, k, n, a, aOffset, k, 1, scratch, scratchOffset, c, cOffset);
     }
 
     @Override

@@ -1,0 +1,17 @@
+/**
+ * The numeric kernels that generated models call: matrix multiplies that add to their result
+ * ({@link dev.filtre.kernels.Sgemm}), matrix-vector products ({@link dev.filtre.kernels.Gemv}) and
+ * the unfolding of a convolution's input into a matrix ({@link dev.filtre.kernels.Im2col}, shaped
+ * by a {@link dev.filtre.kernels.ConvGeometry}).
+ *
+ * <p>Each has two implementations, and {@link dev.filtre.kernels.Kernels} picks one when the first
+ * kernel class loads: the incubating Vector API (register-blocked, 16-lane FMAs with AVX-512) when
+ * the JVM runs with {@code --add-modules jdk.incubator.vector}, else plain Java loops shaped for C2.
+ * {@code -Dfiltre.kernels=plain|vector} forces one. The JVM prints one line, {@code WARNING: Using
+ * incubator modules: jdk.incubator.vector}, when the module is added; without it nothing is printed.
+ *
+ * <p>Arrays are row-major {@code float[]} regions that start at an offset. Every entry point checks
+ * its arguments (an operand that does not fit its array is named in the error), allocates nothing,
+ * and keeps no state, so one model per thread may call them concurrently.
+ */
+package dev.filtre.kernels;
