@@ -31,9 +31,17 @@ public final class Seeds {
     public static long derive(long seed, long... parts) {
         long h = mix(seed);
         for (long part : parts) {
-            h = mix(h ^ mix(part + GOLDEN));
+            h = extend(h, part);
         }
         return h;
+    }
+
+    /**
+     * {@code derive(seed, a..., part)} from {@code derived = derive(seed, a...)}: one more part,
+     * without an array, for the per-sample seeds of a training step.
+     */
+    static long extend(long derived, long part) {
+        return mix(derived ^ mix(part + GOLDEN));
     }
 
     /** SplitMix64's finalizer: a bijection on 64 bits that scatters nearby inputs. */

@@ -182,13 +182,14 @@ public final class Trainer {
             long step) {
         int batch = batchEnd - batchStart;
         double scale = 1.0 / batch;
+        long stepSeed = Seeds.derive(seed, Seeds.DROPOUT, step);
         workers.run(batch, (worker, from, to) -> {
             Model m = worker.model;
             m.zeroGradients();
             worker.resetMeasures();
             for (int position = from; position < to; position++) {
                 int sample = order[batchStart + position];
-                m.seedDropout(Seeds.derive(seed, Seeds.DROPOUT, step, position));
+                m.seedDropout(Seeds.extend(stepSeed, position));
                 float[] output = m.forward(data.inputs(), data.inputOffset(sample));
                 float[] values = loss.readsLogits() ? m.logits() : output;
                 double sampleLoss = loss.sampleLoss(values, m.outputSize(), data, sample, worker.lossGradient, scale);
