@@ -13,9 +13,13 @@ import jdk.incubator.vector.VectorSpecies;
  * stay in eight accumulators while {@code p} runs over the whole inner dimension, each step
  * broadcasting four values of {@code A} and loading two vectors of a row of {@code B}. Columns that
  * do not fill two vectors take one-vector blocks, then a block of whole vectors of which only the
- * lanes inside {@code C} are kept; rows left over after the
- * blocks of four take one-row blocks. {@code C += A·Bᵀ} is a grid of four-by-four dot products of
- * rows (sixteen accumulators, eight loads a step), reduced across lanes at the end.
+ * lanes inside {@code C} are kept; rows left over after the blocks of four take one-row blocks.
+ * {@code C += A·Bᵀ} either transposes {@code B} into the caller's scratch and runs that multiply
+ * (when {@code C} has at least two vectors of columns), or is a grid of four-by-four dot products
+ * of rows (sixteen accumulators, eight loads a step), reduced across lanes at the end.
+ *
+ * <p>No masked operation is used (JDK 17 runs masked stores lane by lane), and no vector is passed
+ * to or returned from a method of this class, so that C2 never has to box one.
  */
 final class VectorKernels implements KernelSet {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
