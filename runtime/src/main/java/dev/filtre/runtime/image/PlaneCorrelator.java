@@ -1,7 +1,6 @@
 package dev.filtre.runtime.image;
 
 import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * Correlates one float plane with one kernel, in one of two ways: directly (every kernel
@@ -36,10 +35,9 @@ final class PlaneCorrelator {
 
     /** A correlator that takes the separable path when the kernel allows it and it pays off. */
     static PlaneCorrelator automatic(Kernel kernel) {
-        Optional<Kernel.Separation> separation = kernel.separate();
         boolean pays = kernel.rows() > 1 && kernel.columns() > 1
                 && kernel.rows() + kernel.columns() < nonZero(kernel.values());
-        return new PlaneCorrelator(kernel, pays ? separation.orElse(null) : null);
+        return new PlaneCorrelator(kernel, pays ? kernel.separate().orElse(null) : null);
     }
 
     /** A correlator that multiplies by every kernel value. */
