@@ -111,15 +111,6 @@ public final class ValidationReport {
             return addItem(message, Diagnostic.Kind.ERROR, element, Optional.of(annotation), value);
         }
 
-        /** Adds a warning on {@code element}'s annotation, at {@code value} when present. */
-        public Builder addWarning(
-                String message,
-                Element element,
-                AnnotationMirror annotation,
-                Optional<AnnotationValue> value) {
-            return addItem(message, Diagnostic.Kind.WARNING, element, Optional.of(annotation), value);
-        }
-
         /** Adds an item. */
         public Builder addItem(
                 String message,
