@@ -65,11 +65,6 @@ public enum BorderMode {
      */
     CROP;
 
-    /** Whether the mode reads outside the image as a padded copy of it. */
-    boolean pads() {
-        return this == ZERO || this == EXTEND || this == WRAP || this == MIRROR;
-    }
-
     /**
      * For a padding mode, the index inside {@code 0..length-1} that the outside index
      * {@code index} reads, or -1 for a zero.
