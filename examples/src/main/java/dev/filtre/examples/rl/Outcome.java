@@ -9,9 +9,4 @@ package dev.filtre.examples.rl;
  * @param collided true when the episode ended on a wall
  * @param stalled true when the episode ended because the robot turned in place too long
  */
-public record Outcome(int steps, int cellsDriven, double totalReward, boolean collided, boolean stalled) {
-    /** True when the robot reached the step limit without an accident. */
-    public boolean survived() {
-        return !collided && !stalled;
-    }
-}
+public record Outcome(int steps, int cellsDriven, double totalReward, boolean collided, boolean stalled) {}
