@@ -25,8 +25,6 @@ public sealed interface Exploration permits Exploration.Greedy, Exploration.Cons
     }
 
     /** Explores with the same probability in every episode, and otherwise samples the policy. */
-
-    /** Explores with the same probability in every episode. */
     static Exploration constant(double epsilon) {
         return new Constant(epsilon);
     }

@@ -5,16 +5,15 @@ import java.util.Objects;
 /**
  * The lecture's robot in a room, with a Gymnasium-like interface: {@link #reset(long)} draws a room
  * and returns the first observation, {@link #step(Action)} plays one action and returns the next
- * observation, the reward, and whether the episode {@code terminated} (the robot drove into a wall)
- * or was {@code truncated} (it reached the step limit).
+ * observation, the reward, and whether the episode {@code terminated} (the robot drove into a wall
+ * or stalled) or was {@code truncated} (it reached the step limit).
  *
  * <p>Each step is one action: {@link Action#FORWARD} drives one cell ahead, the turns rotate in
  * place. Driving into a wall is a collision: the robot stays where it was, receives the regret of
  * {@link Rules#regret()}, and the episode ends. So does one turn more than
  * {@link Rules#maxTurnsInPlace()} in a row: the robot stalls. The reward is sparse (see
- * {@link Rules}). The
- * observation is the robot's {@link LocalView}. One instance is one episode at a time, for one
- * thread.
+ * {@link Rules}). The observation is the robot's {@link LocalView}. One instance is one episode at
+ * a time, for one thread.
  */
 public final class RobotEnvironment {
     private final RoomGenerator generator;
