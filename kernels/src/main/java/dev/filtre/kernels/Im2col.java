@@ -102,6 +102,42 @@ public final class Im2col {
     }
 
     /**
+     * The converse of {@link #unfoldSameWidth}: each row of the matrix, its values at the left and
+     * right padding set to 0 first (they would otherwise land on the neighbouring input row), is
+     * added to the input plane shifted by {@code (u - P)·W + v - P} in one run.
+     */
+    private static void foldAddSameWidth(ConvGeometry g, float[] columns, int columnsOffset, float[] inputGradient,
+            int gradientOffset) {
+        int width = g.width();
+        int outHeight = g.outputHeight();
+        int kernel = g.kernel();
+        int pad = g.pad();
+        int pixels = outHeight * width;
+        int row = columnsOffset;
+        for (int c = 0; c < g.channels(); c++) {
+            int plane = gradientOffset + c * g.height() * width;
+            for (int u = 0; u < kernel; u++) {
+                int top = Math.max(0, pad - u);
+                int bottom = Math.min(outHeight, g.height() + pad - u);
+                for (int v = 0; v < kernel; v++, row += pixels) {
+                    int left = Math.max(0, pad - v);
+                    int right = Math.max(0, v - pad);
+                    for (int i = top; i < bottom; i++) {
+                        zero(columns, row + i * width, left);
+                        zero(columns, row + (i + 1) * width - right, right);
+                    }
+                    int from = top * width + left;
+                    int to = bottom * width - right;
+                    int target = plane + (u - pad) * width + v - pad;
+                    for (int t = from; t < to; t++) {
+                        inputGradient[target + t] += columns[row + t];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Sets {@code length} values from {@code from} to 0: a plain loop, cheaper than {@code
      * Arrays.fill}'s call for the few values of a row's edge.
      */
@@ -117,11 +153,18 @@ public final class Im2col {
      * ({@code C×H×W}); padding positions are dropped. The caller zeroes the gradient first when it
      * should not accumulate.
      *
+     * <p>The matrix is scratch: for a "same" stride-1 convolution its values at padding positions on
+     * the left and right edges are set to 0, so that each row adds as one contiguous run.
+     *
      * @throws IllegalArgumentException when the gradient or the matrix does not fit its array
      */
     public static void foldAdd(ConvGeometry g, float[] columns, int columnsOffset, float[] inputGradient,
             int gradientOffset) {
         check("foldAdd", g, inputGradient, gradientOffset, "inputGradient", columns, columnsOffset);
+        if (g.stride() == 1 && g.outputWidth() == g.width()) {
+            foldAddSameWidth(g, columns, columnsOffset, inputGradient, gradientOffset);
+            return;
+        }
         int outHeight = g.outputHeight();
         int outWidth = g.outputWidth();
         int kernel = g.kernel();
