@@ -13,7 +13,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -33,11 +32,14 @@ public final class NetworkReader {
     private final Elements elements;
     private final Types types;
     private final SourceOrder sourceOrder;
+    /** {@code dev.filtre.dsl.Layer}, or null when it is not on the class path. */
+    private final TypeElement layer;
 
     private NetworkReader(Elements elements, Types types, SourceOrder sourceOrder) {
         this.elements = elements;
         this.types = types;
         this.sourceOrder = sourceOrder;
+        this.layer = elements.getTypeElement(LAYER);
     }
 
     /** A reader using the compiler behind {@code environment}. */
@@ -59,7 +61,7 @@ public final class NetworkReader {
                 network,
                 Optional.ofNullable(attributes.get("input")),
                 Optional.ofNullable(attributes.get("maxParameters")),
-                packageOf(type).getQualifiedName().toString(),
+                elements.getPackageOf(type).getQualifiedName().toString(),
                 simpleNames(type),
                 type.getTypeParameters().stream().map(Object::toString).toList(),
                 privateIn(type),
@@ -87,7 +89,6 @@ public final class NetworkReader {
             (kind.get().isActivation() ? activations : layerAnnotations).add(annotation);
         }
         TypeMirror returnType = method.getReturnType();
-        TypeElement layer = elements.getTypeElement(LAYER);
         return new LayerSpec(
                 method,
                 layerAnnotations,
@@ -146,14 +147,6 @@ public final class NetworkReader {
 
     private static String qualifiedName(AnnotationMirror mirror) {
         return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
-    }
-
-    private static PackageElement packageOf(Element element) {
-        Element current = element;
-        while (!(current instanceof PackageElement)) {
-            current = current.getEnclosingElement();
-        }
-        return (PackageElement) current;
     }
 
     /** The simple names from the outermost enclosing type down to {@code type}. */
