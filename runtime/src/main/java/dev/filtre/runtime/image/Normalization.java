@@ -96,13 +96,13 @@ public sealed interface Normalization {
 
         @Override
         public Image apply(Image image) {
-            float[] values = image.toArray();
             Bounds bounds = bounds(image);
             double from = bounds.from();
             double to = bounds.to();
             if (!(to > from)) {
                 return new Clamp().apply(image);
             }
+            float[] values = image.toArray();
             double scale = 255 / (to - from);
             for (int i = 0; i < values.length; i++) {
                 double stretched = (values[i] - from) * scale;
