@@ -8,15 +8,13 @@ import dev.filtre.dsl.Model;
  * what it measured on its samples.
  */
 final class Worker {
-    final int index;
     final Model model;
     final float[] lossGradient;
     double lossSum;
     long correct;
     ConfusionMatrix confusion;
 
-    Worker(int index, Model model) {
-        this.index = index;
+    Worker(Model model) {
         this.model = model;
         this.lossGradient = new float[model.outputSize()];
     }

@@ -27,9 +27,9 @@ final class Workers implements AutoCloseable {
     private final ExecutorService executor;
 
     Workers(Model model, int threads) {
-        workers.add(new Worker(0, model));
+        workers.add(new Worker(model));
         for (int w = 1; w < threads; w++) {
-            workers.add(new Worker(w, model.replica()));
+            workers.add(new Worker(model.replica()));
         }
         executor = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, runnable -> {
             Thread thread = new Thread(runnable, "filtre-trainer");
