@@ -19,7 +19,8 @@ import dev.filtre.dsl.Model;
  * #decayBiases(boolean) decayBiases(true)}; the layers' {@link Layer#weightOffset()} and
  * {@link Layer#weightShape()} say which parameters are weights. Arithmetic is float32, as PyTorch's.
  *
- * <p>Settings are immutable: each {@code with}-method returns a new optimizer. The momentum buffer
+ * <p>Settings are immutable: {@link #momentum(double)}, {@link #weightDecay(double)} and
+ * {@link #decayBiases(boolean)} each return a new optimizer. The momentum buffer
  * is state of the instance that steps, created at its first {@link #step(Model, double)} for that
  * model's parameters; stepping another model with the same instance is an error.
  *
