@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
 
 /**
  * The lecture's robot that learns to avoid the walls of a room: trains {@link WallAvoider} by
- * {@link Reinforce} under three exploration settings (none, fixed ε, decaying ε) from the same
- * seeds, compares them, and measures the trained robot against a random one in rooms it never saw.
+ * {@link Reinforce} under the five exploration settings of {@code SETTINGS} (none, policy sampling
+ * only, fixed ε, and ε decaying from 0.5 or from 1) from the same seeds, compares them, and measures
+ * the trained robot against a random one in rooms it never saw.
  * Writes {@code learning-curves.png} and {@code trained-path.png} into {@code docs/rl} (or the
  * directory given as the only argument).
  *
