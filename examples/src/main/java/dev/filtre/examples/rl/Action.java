@@ -12,8 +12,11 @@ public enum Action {
     /** Turn a quarter turn to the right, in place. */
     TURN_RIGHT;
 
+    /** {@link #values()} once: each call of {@code values()} copies the array, and actions are per step. */
+    private static final Action[] BY_INDEX = values();
+
     /** The number of actions: the size of the policy's output. */
-    public static final int COUNT = values().length;
+    public static final int COUNT = BY_INDEX.length;
 
     /**
      * The action at {@code index} in the policy's output.
@@ -25,7 +28,7 @@ public enum Action {
             throw new IllegalArgumentException(
                     "action index " + index + " is not in [0, " + COUNT + "): FORWARD=0, TURN_LEFT=1, TURN_RIGHT=2");
         }
-        return values()[index];
+        return BY_INDEX[index];
     }
 
     /** Where this action takes the robot, ignoring walls. */

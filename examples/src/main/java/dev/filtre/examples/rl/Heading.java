@@ -10,6 +10,9 @@ public enum Heading {
     SOUTH(0, 1),
     WEST(-1, 0);
 
+    /** {@link #values()} once: each call of {@code values()} copies the array, and turns are per step. */
+    private static final Heading[] CLOCKWISE = values();
+
     private final int dx;
     private final int dy;
 
@@ -30,11 +33,11 @@ public enum Heading {
 
     /** The heading after a quarter turn to the left (counter-clockwise). */
     public Heading left() {
-        return values()[(ordinal() + 3) % 4];
+        return CLOCKWISE[(ordinal() + 3) % 4];
     }
 
     /** The heading after a quarter turn to the right (clockwise). */
     public Heading right() {
-        return values()[(ordinal() + 1) % 4];
+        return CLOCKWISE[(ordinal() + 1) % 4];
     }
 }
