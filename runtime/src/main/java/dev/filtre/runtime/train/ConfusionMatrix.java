@@ -32,8 +32,14 @@ public final class ConfusionMatrix {
         return classNames;
     }
 
-    /** How many samples of class {@code actual} were predicted as {@code predicted}. */
+    /**
+     * How many samples of class {@code actual} were predicted as {@code predicted}.
+     *
+     * @throws IndexOutOfBoundsException naming the class index that is not one of the classes
+     */
     public long count(int actual, int predicted) {
+        checkClass("actual", actual);
+        checkClass("predicted", predicted);
         return counts[actual][predicted];
     }
 
@@ -48,13 +54,25 @@ public final class ConfusionMatrix {
         return total;
     }
 
-    /** The fraction of samples of class {@code actual} predicted right (recall); NaN when none. */
+    /**
+     * The fraction of samples of class {@code actual} predicted right (recall); NaN when none.
+     *
+     * @throws IndexOutOfBoundsException when {@code actual} is not one of the classes
+     */
     public double recall(int actual) {
+        checkClass("actual", actual);
         long row = 0;
         for (long count : counts[actual]) {
             row += count;
         }
         return row == 0 ? Double.NaN : (double) counts[actual][actual] / row;
+    }
+
+    private void checkClass(String role, int index) {
+        if (index < 0 || index >= counts.length) {
+            throw new IndexOutOfBoundsException(role + " class " + index + " is not one of the " + counts.length
+                    + " classes " + classNames);
+        }
     }
 
     /** The fraction of samples predicted right. */
