@@ -1,8 +1,9 @@
 package dev.filtre.runtime.train;
 
 /**
- * Training stopped because a loss or an activation became NaN or infinite. The message names the
- * epoch, the step, the sample and the first layer whose output was not finite, and suggests a fix.
+ * Training or an evaluation stopped because a sample's loss became NaN or infinite. The message
+ * names the sample (in training also the epoch and the step) and the first layer whose output was
+ * not finite, if any, and suggests a fix.
  */
 public final class NonFiniteException extends ArithmeticException {
     private final String layer;
