@@ -16,7 +16,7 @@ final class InputCheck {
     private InputCheck() {}
 
     /** The input shape, when it is valid; reports why not. */
-    static Optional<Shape> shape(NetworkSpec network, ValidationReport.Builder report) {
+    static Optional<Shape> shape(NetworkSpec network, NetworkDiagnostics diagnostics) {
         if (network.input().isEmpty()) {
             return Optional.empty(); // javac reported the missing or unresolved value
         }
@@ -34,18 +34,15 @@ final class InputCheck {
         }
         String written = dims.stream().map(String::valueOf).collect(Collectors.joining(", ", "{", "}"));
         if (dims.size() != 1 && dims.size() != 3) {
-            report.addError(
-                    Message.INPUT_RANK.format(written, dims.size()),
-                    network.type(), network.mirror(), input.written());
+            diagnostics.onValue(Message.INPUT_RANK, input.written(), written, dims.size());
             return Optional.empty();
         }
         boolean valid = true;
         for (int i = 0; i < dims.size(); i++) {
             if (dims.get(i) <= 0) {
                 String dimension = dims.size() == 1 ? "size" : VOLUME_DIMENSIONS.get(i);
-                report.addError(
-                        Message.INPUT_NOT_POSITIVE.format(written, dimension, dims.get(i)),
-                        network.type(), network.mirror(), Optional.of(values.get(i)));
+                diagnostics.onValue(
+                        Message.INPUT_NOT_POSITIVE, Optional.of(values.get(i)), written, dimension, dims.get(i));
                 valid = false;
             }
         }
@@ -54,9 +51,8 @@ final class InputCheck {
         }
         long size = dims.stream().mapToLong(Integer::longValue).reduce(1, (a, b) -> a * b);
         if (size > Hyperparameters.LARGEST_ARRAY) {
-            report.addError(
-                    Message.INPUT_TOO_LARGE.format(written, size, Hyperparameters.LARGEST_ARRAY),
-                    network.type(), network.mirror(), input.written());
+            diagnostics.onValue(
+                    Message.INPUT_TOO_LARGE, input.written(), written, size, Hyperparameters.LARGEST_ARRAY);
             return Optional.empty();
         }
         return Optional.of(dims.size() == 1

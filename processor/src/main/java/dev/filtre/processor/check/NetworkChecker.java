@@ -39,15 +39,15 @@ public final class NetworkChecker {
     /** Checks {@code network}. */
     public CheckResult check(NetworkSpec network) {
         ValidationReport.Builder report = ValidationReport.about(network.type());
+        NetworkDiagnostics diagnostics = new NetworkDiagnostics(network, report);
         if (network.kind() != ElementKind.INTERFACE) {
-            report.addError(
-                    Message.NOT_AN_INTERFACE.format(network.name(), describe(network.kind()), network.name()),
-                    network.type(), network.mirror(), Optional.empty());
+            diagnostics.onAnnotation(
+                    Message.NOT_AN_INTERFACE, network.name(), describe(network.kind()), network.name());
             return new CheckResult(report.build(), Optional.empty());
         }
-        checkType(network, report);
-        Optional<Shape> input = InputCheck.shape(network, report);
-        Optional<Long> limit = ParameterBudget.limit(network, report);
+        checkType(network, diagnostics);
+        Optional<Shape> input = InputCheck.shape(network, diagnostics);
+        Optional<Long> limit = ParameterBudget.limit(network, diagnostics);
 
         List<LayerDraft> layers = new ArrayList<>();
         Optional<Input> next = input.map(shape -> new Input(shape, THE_INPUT));
@@ -57,7 +57,7 @@ public final class NetworkChecker {
             next = layer.output.map(shape -> new Input(shape, layer.name()));
         }
         SequenceCheck.warn(layers);
-        ParameterBudget.check(network, limit, layers, report);
+        ParameterBudget.check(network, limit, layers, diagnostics);
         layers.forEach(layer -> report.addSubreport(layer.diagnostics.build()));
 
         ValidationReport built = report.build();
@@ -69,27 +69,22 @@ public final class NetworkChecker {
         return new CheckResult(built, checked);
     }
 
-    private static void checkType(NetworkSpec network, ValidationReport.Builder report) {
+    private static void checkType(NetworkSpec network, NetworkDiagnostics diagnostics) {
         if (!network.typeParameters().isEmpty()) {
-            report.addError(
-                    Message.GENERIC_NETWORK.format(network.name(), String.join(", ", network.typeParameters())),
-                    network.type(), network.mirror(), Optional.empty());
+            diagnostics.onAnnotation(
+                    Message.GENERIC_NETWORK, network.name(), String.join(", ", network.typeParameters()));
         }
-        network.privateIn().ifPresent(name -> report.addError(
-                Message.PRIVATE_NETWORK.format(name, network.modelSimpleName(), network.name()),
-                network.type(), network.mirror(), Optional.empty()));
+        network.privateIn().ifPresent(name -> diagnostics.onAnnotation(
+                Message.PRIVATE_NETWORK, name, network.modelSimpleName(), network.name()));
         for (ExecutableElement inherited : network.inheritedMethods()) {
-            report.addError(
-                    Message.INHERITED_LAYER.format(
-                            network.name(),
-                            inherited.getEnclosingElement().getSimpleName(),
-                            inherited.getSimpleName()),
-                    network.type(), network.mirror(), Optional.empty());
+            diagnostics.onAnnotation(
+                    Message.INHERITED_LAYER,
+                    network.name(),
+                    inherited.getEnclosingElement().getSimpleName(),
+                    inherited.getSimpleName());
         }
         if (network.layers().isEmpty()) {
-            report.addError(
-                    Message.NO_LAYERS.format(network.name()),
-                    network.type(), network.mirror(), Optional.empty());
+            diagnostics.onAnnotation(Message.NO_LAYERS, network.name());
         }
     }
 

@@ -15,7 +15,7 @@ final class ParameterBudget {
     private ParameterBudget() {}
 
     /** The limit, when one is given and valid; reports an invalid one. */
-    static Optional<Long> limit(NetworkSpec network, ValidationReport.Builder report) {
+    static Optional<Long> limit(NetworkSpec network, NetworkDiagnostics diagnostics) {
         Optional<Attribute> attribute = network.maxParameters();
         if (attribute.isEmpty() || !(attribute.get().value() instanceof Long limit)) {
             return Optional.empty();
@@ -24,9 +24,7 @@ final class ParameterBudget {
             return Optional.empty();
         }
         if (limit <= 0) {
-            report.addError(
-                    Message.MAX_PARAMETERS_INVALID.format(limit),
-                    network.type(), network.mirror(), attribute.get().written());
+            diagnostics.onValue(Message.MAX_PARAMETERS_INVALID, attribute.get().written(), limit);
             return Optional.empty();
         }
         return Optional.of(limit);
@@ -37,21 +35,19 @@ final class ParameterBudget {
             NetworkSpec network,
             Optional<Long> limit,
             List<LayerDraft> layers,
-            ValidationReport.Builder report) {
+            NetworkDiagnostics diagnostics) {
         if (layers.stream().anyMatch(layer -> layer.parameterCount().isEmpty())) {
             return; // a shape is unknown: the count would be wrong
         }
         long total = layers.stream().mapToLong(layer -> layer.parameterCount().get()).sum();
         if (total > Hyperparameters.LARGEST_ARRAY) {
-            report.addError(
-                    Message.TOO_MANY_PARAMETERS_FOR_AN_ARRAY.format(
-                            network.name(), total, Hyperparameters.LARGEST_ARRAY, table(layers, total)),
-                    network.type(), network.mirror(), Optional.empty());
+            diagnostics.onAnnotation(
+                    Message.TOO_MANY_PARAMETERS_FOR_AN_ARRAY,
+                    network.name(), total, Hyperparameters.LARGEST_ARRAY, table(layers, total));
         } else if (limit.isPresent() && total > limit.get()) {
-            report.addError(
-                    Message.TOO_MANY_PARAMETERS.format(
-                            network.name(), total, limit.get(), table(layers, total)),
-                    network.type(), network.mirror(), network.maxParameters().get().written());
+            diagnostics.onValue(
+                    Message.TOO_MANY_PARAMETERS, network.maxParameters().get().written(),
+                    network.name(), total, limit.get(), table(layers, total));
         }
     }
 

@@ -102,15 +102,6 @@ public final class ValidationReport {
             this.subject = subject;
         }
 
-        /** Adds an error on {@code element}'s annotation, at {@code value} when present. */
-        public Builder addError(
-                String message,
-                Element element,
-                AnnotationMirror annotation,
-                Optional<AnnotationValue> value) {
-            return addItem(message, Diagnostic.Kind.ERROR, element, Optional.of(annotation), value);
-        }
-
         /** Adds an item. */
         public Builder addItem(
                 String message,
