@@ -3,8 +3,9 @@ package dev.filtre.kernels;
 /**
  * Matrix-vector products and the rank-one update, the three steps of a dense layer {@code y = W x +
  * b} for one sample: forward {@link #multiplyAdd}, input gradient {@link #multiplyTransposedAdd},
- * weight gradient {@link #rankOneUpdate}. Matrices are row-major {@code float[]} regions from an
- * offset; every method adds to its result and allocates nothing.
+ * weight gradient {@link #rankOneUpdate}; and {@link #addRowSums}, a bias gradient. Matrices are
+ * row-major {@code float[]} regions from an offset; every method adds to its result and allocates
+ * nothing.
  */
 public final class Gemv {
     private Gemv() {}
@@ -43,6 +44,20 @@ public final class Gemv {
             int aOffset) {
         check("rankOneUpdate", m, n, a, aOffset, x, xOffset, "x [m]", m, y, yOffset, "y [n]", n);
         Kernels.SELECTED.rankOneUpdate(m, n, x, xOffset, y, yOffset, a, aOffset);
+    }
+
+    /**
+     * {@code y[i] += Σⱼ A[i][j]}: adds each row's sum of {@code A[m×n]} to {@code y[m]} (a layer's
+     * bias gradient from its output gradient, one row per filter).
+     *
+     * @throws IllegalArgumentException when a dimension is negative or an operand does not fit its
+     *     array from its offset
+     */
+    public static void addRowSums(int m, int n, float[] a, int aOffset, float[] y, int yOffset) {
+        Regions.dimensions("addRowSums", m, n);
+        Regions.region("addRowSums", "a [m×n]", a, aOffset, (long) m * n);
+        Regions.region("addRowSums", "y [m]", y, yOffset, m);
+        Kernels.SELECTED.addRowSums(m, n, a, aOffset, y, yOffset);
     }
 
     private static void check(String operation, int m, int n, float[] a, int aOffset, float[] x, int xOffset,

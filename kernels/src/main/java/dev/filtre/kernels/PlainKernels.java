@@ -83,6 +83,28 @@ final class PlainKernels implements KernelSet {
     }
 
     @Override
+    public void addRowSums(int m, int n, float[] a, int aOffset, float[] y, int yOffset) {
+        for (int i = 0; i < m; i++) {
+            int row = aOffset + i * n;
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            int j = 0;
+            for (; j + 4 <= n; j += 4) {
+                s0 += a[row + j];
+                s1 += a[row + j + 1];
+                s2 += a[row + j + 2];
+                s3 += a[row + j + 3];
+            }
+            for (; j < n; j++) {
+                s0 += a[row + j];
+            }
+            y[yOffset + i] += (s0 + s1) + (s2 + s3);
+        }
+    }
+
+    @Override
     public void rankOneUpdate(int m, int n, float[] x, int xOffset, float[] y, int yOffset, float[] a,
             int aOffset) {
         for (int i = 0; i < m; i++) {

@@ -402,6 +402,28 @@ final class VectorKernels implements KernelSet {
     }
 
     @Override
+    public void addRowSums(int m, int n, float[] a, int aOffset, float[] y, int yOffset) {
+        for (int i = 0; i < m; i++) {
+            int row = aOffset + i * n;
+            FloatVector s0 = FloatVector.zero(SPECIES);
+            FloatVector s1 = s0;
+            int j = 0;
+            for (; j + 2 * LANES <= n; j += 2 * LANES) {
+                s0 = s0.add(FloatVector.fromArray(SPECIES, a, row + j));
+                s1 = s1.add(FloatVector.fromArray(SPECIES, a, row + j + LANES));
+            }
+            for (; j + LANES <= n; j += LANES) {
+                s0 = s0.add(FloatVector.fromArray(SPECIES, a, row + j));
+            }
+            float sum = s0.add(s1).reduceLanes(VectorOperators.ADD);
+            for (; j < n; j++) {
+                sum += a[row + j];
+            }
+            y[yOffset + i] += sum;
+        }
+    }
+
+    @Override
     public void rankOneUpdate(int m, int n, float[] x, int xOffset, float[] y, int yOffset, float[] a,
             int aOffset) {
         for (int i = 0; i < m; i++) {

@@ -62,6 +62,23 @@ class GemvTest {
     }
 
     @Test
+    void addRowSumsMatchesTheNaiveLoop() {
+        Random random = new Random(7);
+        for (int m : SIZES) {
+            for (int n : SIZES) {
+                float[] a = Reference.random(random, 3 + m * n);
+                float[] ones = new float[n];
+                java.util.Arrays.fill(ones, 1f);
+                float[] y = Reference.random(random, 2 + m + 1);
+                float[] before = y.clone();
+                double[][] expected = Reference.multiplyAdd(m, n, 1, a, 3, n, 1, ones, 0, 1, 1, y, 2);
+                Gemv.addRowSums(m, n, a, 3, y, 2);
+                Reference.assertResult("addRowSums(m=" + m + ", n=" + n + ")", expected, y, 2, before);
+            }
+        }
+    }
+
+    @Test
     void aVectorPastItsArrayIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Gemv.multiplyAdd(2, 3, new float[6], 0, new float[3], 1, new float[2], 0));

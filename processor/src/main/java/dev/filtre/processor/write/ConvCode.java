@@ -17,8 +17,9 @@ import javax.lang.model.element.Modifier;
  * <p>The forward pass unfolds the input ({@code Im2col.unfold}) into {@code conv1Columns}, a
  * {@code [C·K·K][H'·W']} matrix whose column {@code (i, j)} is the window output {@code (i, j)}
  * sees, zeros in the padding; the output, filled with the bias, gains {@code W[F][C·K·K] ×
- * columns} ({@code Sgemm.multiplyAdd}). The matrix stays for the backward pass: the weight gradient
- * gains {@code dY × columnsᵀ}, the unfolded input gradient {@code conv1ColumnsGradient} is {@code
+ * columns} ({@code Sgemm.multiplyAdd}). The matrix stays for the backward pass: the bias gradient
+ * gains the row sums of {@code dY} ({@code Gemv.addRowSums}), the weight gradient {@code dY ×
+ * columnsᵀ}, the unfolded input gradient {@code conv1ColumnsGradient} is {@code
  * Wᵀ × dY}, folded back onto the input ({@code Im2col.foldAdd}). Strides, padding and floored
  * output sizes are all the unfolding's business.
  */
@@ -26,6 +27,7 @@ final class ConvCode extends LayerCode {
     private static final ClassName CONV_GEOMETRY = ClassName.get("dev.filtre.kernels", "ConvGeometry");
     private static final ClassName IM2COL = ClassName.get("dev.filtre.kernels", "Im2col");
     private static final ClassName SGEMM = ClassName.get("dev.filtre.kernels", "Sgemm");
+    private static final ClassName GEMV = ClassName.get("dev.filtre.kernels", "Gemv");
 
     private final FieldSpec kernel;
     private final FieldSpec stride;
@@ -113,17 +115,9 @@ final class ConvCode extends LayerCode {
 
     @Override
     void addBackward(CodeBlock.Builder code, NameAllocator names) {
-        String o = names.newName("o");
-        String k = names.newName("k");
-        String biasGradient = names.newName("biasGradient");
         FieldSpec gradient = out.gradient();
-        beginLoop(code, o, out.channels());
-        code.addStatement("float $N = 0f", biasGradient);
-        beginLoop(code, k, CodeBlock.of("$N * $N", o, pixels), CodeBlock.of("($N + 1) * $N", o, pixels));
-        code.addStatement("$N += $N[$N]", biasGradient, gradient, k);
-        code.endControlFlow();
-        code.addStatement("$N[$N + $N] += $N", model.gradients(), biasOffset(), o, biasGradient);
-        code.endControlFlow();
+        code.addStatement("$T.addRowSums($N, $N, $N, 0, $N, $N)", GEMV, out.channels(), pixels, gradient,
+                model.gradients(), biasOffset());
         code.add("// dW += dY × columnsᵀ, with the unfolded gradient as scratch before it is computed\n");
         code.addStatement("$T.multiplyAddTransposedB($N, $N, $N, $N, 0, $N, 0, $N, $N, $N, 0)", SGEMM, out.channels(),
                 pixels, patch, gradient, columns, model.gradients(), weightOffset(), columnsGradient);
