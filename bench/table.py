@@ -68,6 +68,25 @@ def ratio(results, peer, net, work):
     return "%.2f" % (theirs / mine if work == "latency" else mine / theirs)
 
 
+def same_threads_ratio(results, peer, net, work, threads):
+    mine = results.get(("filtre", net, work, threads))
+    theirs = results.get((peer, net, work, threads))
+    if mine is None or theirs is None:
+        return "–"
+    return "%.2f" % (theirs["value"] / mine["value"] if work == "latency" else mine["value"] / theirs["value"])
+
+
+def one_thread_table(results):
+    """Filtre over each peer with both on one thread: the comparison a busy machine disturbs least."""
+    peers = [c for c in COLUMNS if c[0] != "filtre"]
+    header = ["work, 1 thread"] + ["Filtre ÷ " + title for _, title in peers]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for net, work, title in ROWS:
+        row = [title] + [same_threads_ratio(results, impl, net, work, 1) for impl, _ in peers]
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines)
+
+
 def gflops(results, impl, net, work):
     found = [r.get("gflops") for (i, n, w, t), r in results.items() if (i, n, w) == (impl, net, work)]
     found = [g for g in found if g is not None]
@@ -124,6 +143,9 @@ def main(argv):
     print(table(results))
     print()
     print("Ratios: each side's best thread count; > 1 means Filtre is faster.")
+    print()
+    print(one_thread_table(results))
+    print()
     data = sorted({r.get("data", "") for r in results.values() if r.get("data")})
     if data:
         print("Data: " + "; ".join(data))
