@@ -4,7 +4,7 @@ package dev.filtre.kernels;
  * The primitives in plain Java, for a JVM without the Vector API. Innermost loops run along
  * contiguous rows: {@code y[j] += s * x[j]}, in the matrix multiply four rows of {@code B} at once
  * ({@code c[j] += a0 b0[j] + a1 b1[j] + a2 b2[j] + a3 b3[j]}, a quarter of the loads and stores of
- * {@code C}), or dot products with four partial sums. C2 unrolls them; it does not vectorize loops
+ * {@code C}), or dot products with eight partial sums. C2 unrolls them; it does not vectorize loops
  * that read one array and write another at run-time offsets, which caps this path near 2
  * multiply-adds a cycle.
  */
@@ -119,22 +119,35 @@ final class PlainKernels implements KernelSet {
         }
     }
 
-    /** A dot product in four interleaved partial sums, so that the additions overlap. */
+    /**
+     * A dot product in eight interleaved partial sums, so that the multiply-adds (two a cycle, each
+     * waiting four for its input) need not wait for one another.
+     */
     private static float dot(float[] x, int xOffset, float[] y, int yOffset, int n) {
         float s0 = 0f;
         float s1 = 0f;
         float s2 = 0f;
         float s3 = 0f;
+        float s4 = 0f;
+        float s5 = 0f;
+        float s6 = 0f;
+        float s7 = 0f;
         int j = 0;
-        for (; j + 4 <= n; j += 4) {
-            s0 += x[xOffset + j] * y[yOffset + j];
-            s1 += x[xOffset + j + 1] * y[yOffset + j + 1];
-            s2 += x[xOffset + j + 2] * y[yOffset + j + 2];
-            s3 += x[xOffset + j + 3] * y[yOffset + j + 3];
+        for (; j + 8 <= n; j += 8) {
+            int a = xOffset + j;
+            int b = yOffset + j;
+            s0 += x[a] * y[b];
+            s1 += x[a + 1] * y[b + 1];
+            s2 += x[a + 2] * y[b + 2];
+            s3 += x[a + 3] * y[b + 3];
+            s4 += x[a + 4] * y[b + 4];
+            s5 += x[a + 5] * y[b + 5];
+            s6 += x[a + 6] * y[b + 6];
+            s7 += x[a + 7] * y[b + 7];
         }
         for (; j < n; j++) {
             s0 += x[xOffset + j] * y[yOffset + j];
         }
-        return (s0 + s1) + (s2 + s3);
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 }
