@@ -48,6 +48,7 @@ public final class ModelWriter {
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName FLOAT = ClassName.get(Float.class);
     private static final ClassName SPLITTABLE_RANDOM = ClassName.get(SplittableRandom.class);
+    private static final ClassName RESEEDABLE_RANDOM = ClassName.get("dev.filtre.kernels", "ReseedableRandom");
     private static final TypeName LIST_OF_LAYERS = ParameterizedTypeName.get(LIST, ClassName.get(Layer.class));
     private static final TypeName FLOATS = Stage.FLOATS;
 
@@ -141,7 +142,7 @@ public final class ModelWriter {
             boolean hasDropout = network.layers().stream()
                     .anyMatch(layer -> layer.operation() instanceof Operation.Dropout);
             Optional<FieldSpec> dropoutRandom = hasDropout
-                    ? Optional.of(FieldSpec.builder(SPLITTABLE_RANDOM, members.field("dropoutRandom"),
+                    ? Optional.of(FieldSpec.builder(RESEEDABLE_RANDOM, members.field("dropoutRandom"),
                             Modifier.PRIVATE).build())
                     : Optional.empty();
             fields = new ModelFields(parameters, gradients, training, dropoutRandom);
@@ -304,7 +305,7 @@ public final class ModelWriter {
                 .addStatement("this.$N = $N", plan.fields.parameters(), parameters)
                 .addCode("this.$N = $T.of(\n$>$>$L$<$<);\n", plan.layers, LIST, handles.build());
         plan.fields.dropoutRandom().ifPresent(random ->
-                shared.addStatement("this.$N = new $T($N)", random, SPLITTABLE_RANDOM, plan.defaultSeed));
+                shared.addStatement("this.$N = new $T($N)", random, RESEEDABLE_RANDOM, plan.defaultSeed));
         type.addMethod(shared.build());
     }
 
@@ -398,7 +399,7 @@ public final class ModelWriter {
         String seed = names.newName("seed");
         MethodSpec.Builder seedDropout = override("seedDropout", TypeName.VOID).addParameter(TypeName.LONG, seed);
         if (fields.dropoutRandom().isPresent()) {
-            seedDropout.addStatement("$N = new $T($N)", fields.dropoutRandom().get(), SPLITTABLE_RANDOM, seed);
+            seedDropout.addStatement("$N.reseed($N)", fields.dropoutRandom().get(), seed);
         } else {
             seedDropout.addComment("no dropout layer: nothing to seed");
         }

@@ -1,0 +1,69 @@
+package dev.filtre.kernels;
+
+/**
+ * The random sequence of {@link java.util.SplittableRandom} (SplitMix64), draw for draw, in an
+ * object that can be reseeded in place: a training loop that gives every sample its own dropout
+ * seed reseeds the model's generator instead of allocating a new one per sample.
+ *
+ * <p>{@code new ReseedableRandom(s)} and {@code reseed(s)} give exactly the doubles of
+ * {@code new SplittableRandom(s).nextDouble()}, and {@link #split()} exactly those of
+ * {@code SplittableRandom.split()}, so masks drawn before this class existed are drawn again
+ * unchanged. Not thread-safe: one instance per model instance.
+ */
+public final class ReseedableRandom {
+    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+    private static final double DOUBLE_UNIT = 0x1.0p-53;
+
+    private long seed;
+    private long gamma;
+
+    /** A generator seeded with {@code seed}, as {@code new SplittableRandom(seed)}. */
+    public ReseedableRandom(long seed) {
+        this(seed, GOLDEN_GAMMA);
+    }
+
+    private ReseedableRandom(long seed, long gamma) {
+        this.seed = seed;
+        this.gamma = gamma;
+    }
+
+    /** Restarts the sequence of {@code new SplittableRandom(seed)}; allocates nothing. */
+    public void reseed(long seed) {
+        this.seed = seed;
+        this.gamma = GOLDEN_GAMMA;
+    }
+
+    /** The next value, uniform in {@code [0, 1)}. */
+    public double nextDouble() {
+        return (nextLong() >>> 11) * DOUBLE_UNIT;
+    }
+
+    /** The next 64 random bits. */
+    public long nextLong() {
+        return mix64(nextSeed());
+    }
+
+    /** A new generator with an independent sequence, as {@code SplittableRandom.split()}. */
+    public ReseedableRandom split() {
+        long childSeed = nextLong();
+        return new ReseedableRandom(childSeed, mixGamma(nextSeed()));
+    }
+
+    private long nextSeed() {
+        return seed += gamma;
+    }
+
+    private static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    private static long mixGamma(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        z = (z ^ (z >>> 33)) | 1L;
+        int transitions = Long.bitCount(z ^ (z >>> 1));
+        return transitions < 24 ? z ^ 0xaaaaaaaaaaaaaaaaL : z;
+    }
+}
