@@ -143,6 +143,7 @@ public final class Trainer {
         List<EpochResult> results = new ArrayList<>();
         long step = 0;
         try (Workers workers = new Workers(model, threads)) {
+            BatchStep batchStep = new BatchStep(train, Seeds.derive(seed, Seeds.DROPOUT));
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long start = System.nanoTime();
                 progress.epochStarted(epoch, epochs, train.size());
@@ -153,7 +154,8 @@ public final class Trainer {
                 double rate = optimizer.learningRate();
                 for (int batchStart = 0; batchStart < train.size(); batchStart += batchSize, step++) {
                     int batchEnd = Math.min(batchStart + batchSize, train.size());
-                    trainBatch(workers, train, order, batchStart, batchEnd, epoch, step);
+                    batchStep.prepare(order, batchStart, batchEnd, epoch, step);
+                    workers.run(batchEnd - batchStart, batchStep);
                     workers.reduceGradients();
                     rate = schedule.rate(optimizer.learningRate(), step, stepsPerEpoch, totalSteps);
                     optimizer.step(model, rate);
@@ -178,12 +180,40 @@ public final class Trainer {
         return new History(results);
     }
 
-    private void trainBatch(Workers workers, DataSet data, int[] order, int batchStart, int batchEnd, int epoch,
-            long step) {
-        int batch = batchEnd - batchStart;
-        double scale = 1.0 / batch;
-        long stepSeed = Seeds.derive(seed, Seeds.DROPOUT, step);
-        workers.run(batch, (worker, from, to) -> {
+    /**
+     * One training step's work for each worker, made once per fit and prepared before every step,
+     * so that a step allocates nothing (a lambda capturing the step's values would be a new object
+     * each time). The fields set by {@link #prepare} reach the other threads through {@link
+     * Workers#run}'s hand-off.
+     */
+    private final class BatchStep implements Workers.ChunkTask {
+        private final DataSet data;
+        /** {@code derive(seed, DROPOUT)}, extended by the step and the position for each sample. */
+        private final long dropoutSeed;
+        private int[] order;
+        private int batchStart;
+        private double scale;
+        private int epoch;
+        private long step;
+        private long stepSeed;
+
+        BatchStep(DataSet data, long dropoutSeed) {
+            this.data = data;
+            this.dropoutSeed = dropoutSeed;
+        }
+
+        /** Sets the batch {@code order[batchStart..batchEnd)} trained at {@code step} (from 0). */
+        void prepare(int[] order, int batchStart, int batchEnd, int epoch, long step) {
+            this.order = order;
+            this.batchStart = batchStart;
+            this.scale = 1.0 / (batchEnd - batchStart);
+            this.epoch = epoch;
+            this.step = step;
+            this.stepSeed = Seeds.extend(dropoutSeed, step);
+        }
+
+        @Override
+        public void run(Worker worker, int from, int to) {
             Model m = worker.model;
             m.zeroGradients();
             worker.resetMeasures();
@@ -209,7 +239,7 @@ public final class Trainer {
                     m.backward(worker.lossGradient, 0);
                 }
             }
-        });
+        }
     }
 
     /** Measures the model on {@code data} with this trainer's loss and threads, without dropout. */

@@ -1,12 +1,8 @@
 package dev.filtre.runtime.train;
 
 import dev.filtre.dsl.Model;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Data parallelism with reproducible results: a batch of {@code n} samples is cut into one
@@ -15,6 +11,11 @@ import java.util.concurrent.Future;
  * {@link #reduceGradients()} adds workers 1, 2, ... to worker 0's (the trained model's) in that
  * fixed order. Floating-point sums therefore depend on the thread count but not on timing: the
  * same seed and thread count give the same run, bit for bit.
+ *
+ * <p>Worker 0 runs on the calling thread; workers 1 to {@code t - 1} each own a daemon thread,
+ * started once and kept until {@link #close()}. Handing out a chunk allocates nothing: the threads
+ * wait for the next round with {@link LockSupport#park(Object)}, so a training step allocates only
+ * what its task does.
  */
 final class Workers implements AutoCloseable {
     /** What a worker does with its chunk of positions {@code [from, to)}. */
@@ -23,23 +24,43 @@ final class Workers implements AutoCloseable {
         void run(Worker worker, int from, int to);
     }
 
-    private final List<Worker> workers = new ArrayList<>();
-    private final ExecutorService executor;
+    private final Worker[] workers;
+    private final Thread[] threads;
+    /** What each started thread threw in the current round, by worker index (index 0 unused). */
+    private final Throwable[] failures;
+    private final AtomicInteger pending = new AtomicInteger();
+    private ChunkTask task;
+    private int count;
+    private Thread caller;
+    /** Incremented to start a round; the volatile write publishes {@code task}, {@code count} and {@code caller}. */
+    private volatile int round;
+    private volatile boolean closed;
 
     Workers(Model model, int threads) {
-        workers.add(new Worker(model));
+        workers = new Worker[threads];
+        workers[0] = new Worker(model);
         for (int w = 1; w < threads; w++) {
-            workers.add(new Worker(model.replica()));
+            workers[w] = new Worker(model.replica());
         }
-        executor = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, runnable -> {
-            Thread thread = new Thread(runnable, "filtre-trainer");
+        failures = new Throwable[threads];
+        this.threads = new Thread[threads - 1];
+        for (int w = 1; w < threads; w++) {
+            int index = w;
+            Thread thread = new Thread(() -> serve(index), "filtre-trainer-" + w);
             thread.setDaemon(true);
-            return thread;
-        });
+            this.threads[w - 1] = thread;
+            thread.start();
+        }
     }
 
-    List<Worker> all() {
+    /** The workers, worker 0 (the trained model) first; the array must not be modified. */
+    Worker[] all() {
         return workers;
+    }
+
+    /** The started threads, workers 1 to {@code t - 1} in order (for allocation counting). */
+    Thread[] threads() {
+        return threads.clone();
     }
 
     void setTraining(boolean training) {
@@ -50,37 +71,42 @@ final class Workers implements AutoCloseable {
 
     /**
      * Runs {@code task} on every worker's chunk of {@code [0, count)}, worker 0 on the calling
-     * thread, and waits for all. When chunks fail, rethrows the failure of the lowest worker.
+     * thread, and waits for all. When chunks fail, rethrows the failure of the lowest worker (a
+     * checked exception or an error thrown on another thread wrapped in an {@link
+     * IllegalStateException}).
      */
     void run(int count, ChunkTask task) {
-        int threads = workers.size();
-        if (threads == 1) {
-            task.run(workers.get(0), 0, count);
+        if (closed) {
+            throw new IllegalStateException("the workers are closed");
+        }
+        if (threads.length == 0) {
+            task.run(workers[0], 0, count);
             return;
         }
-        List<Future<?>> futures = new ArrayList<>();
-        for (int w = 1; w < threads; w++) {
-            Worker worker = workers.get(w);
-            int from = (int) ((long) w * count / threads);
-            int to = (int) ((long) (w + 1) * count / threads);
-            futures.add(executor.submit(() -> task.run(worker, from, to)));
+        this.task = task;
+        this.count = count;
+        this.caller = Thread.currentThread();
+        pending.set(threads.length);
+        round = round + 1;
+        for (Thread thread : threads) {
+            LockSupport.unpark(thread);
         }
         RuntimeException failure = null;
         try {
-            task.run(workers.get(0), 0, (int) ((long) count / threads));
+            task.run(workers[0], 0, chunkStart(1, count));
         } catch (RuntimeException e) {
             failure = e;
         }
-        for (Future<?> future : futures) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while training", e);
+        while (pending.get() != 0) {
+            LockSupport.park(this);
+        }
+        this.task = null;
+        for (int w = 1; w < workers.length; w++) {
+            Throwable thrown = failures[w];
+            failures[w] = null;
+            if (failure == null && thrown != null) {
+                failure = thrown instanceof RuntimeException r ? r
+                        : new IllegalStateException("training thread " + w + " failed: " + thrown, thrown);
             }
         }
         if (failure != null) {
@@ -88,21 +114,61 @@ final class Workers implements AutoCloseable {
         }
     }
 
+    private int chunkStart(int worker, int count) {
+        return (int) ((long) worker * count / workers.length);
+    }
+
+    /** The loop of the thread of worker {@code w}: one chunk per round until closed. */
+    private void serve(int w) {
+        int seen = 0;
+        while (true) {
+            while (round == seen && !closed) {
+                LockSupport.park(this);
+            }
+            if (closed) {
+                return;
+            }
+            seen = round;
+            try {
+                task.run(workers[w], chunkStart(w, count), chunkStart(w + 1, count));
+            } catch (Throwable thrown) {
+                failures[w] = thrown;
+            }
+            Thread waiting = caller;
+            if (pending.decrementAndGet() == 0) {
+                LockSupport.unpark(waiting);
+            }
+        }
+    }
+
     /** Adds every other worker's gradients to worker 0's, in worker order. */
     void reduceGradients() {
-        float[] total = workers.get(0).model.gradients();
-        for (int w = 1; w < workers.size(); w++) {
-            float[] part = workers.get(w).model.gradients();
+        float[] total = workers[0].model.gradients();
+        for (int w = 1; w < workers.length; w++) {
+            float[] part = workers[w].model.gradients();
             for (int i = 0; i < total.length; i++) {
                 total[i] += part[i];
             }
         }
     }
 
+    /**
+     * Ends the threads and waits for them to end, so that no thread outlives the {@code fit} or
+     * {@code evaluate} that started it (they are idle between rounds, so they end at once).
+     */
     @Override
     public void close() {
-        if (executor != null) {
-            executor.shutdownNow();
+        closed = true;
+        for (Thread thread : threads) {
+            LockSupport.unpark(thread);
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }
