@@ -52,9 +52,11 @@ public final class Trainer {
     private final int threads;
     private final LearningRateSchedule schedule;
     private final ProgressListener progress;
+    /** Shared by every trainer made from one {@link #of(Model)}: a fit reuses the previous one's replicas. */
+    private final ReplicaPool replicas;
 
     private Trainer(Model model, Optimizer optimizer, Loss loss, int batchSize, int epochs, long seed, int threads,
-            LearningRateSchedule schedule, ProgressListener progress) {
+            LearningRateSchedule schedule, ProgressListener progress, ReplicaPool replicas) {
         this.model = model;
         this.optimizer = optimizer;
         this.loss = loss;
@@ -64,6 +66,7 @@ public final class Trainer {
         this.threads = threads;
         this.schedule = schedule;
         this.progress = progress;
+        this.replicas = replicas;
     }
 
     /**
@@ -73,50 +76,50 @@ public final class Trainer {
      */
     public static Trainer of(Model model) {
         return new Trainer(model, Sgd.withLearningRate(0.01), Loss.softmaxCrossEntropy(), 32, 1, 0, 1,
-                LearningRateSchedule.constant(), ProgressListener.console());
+                LearningRateSchedule.constant(), ProgressListener.console(), new ReplicaPool(model));
     }
 
     /** The same trainer with another optimizer. */
     public Trainer optimizer(Optimizer optimizer) {
-        return new Trainer(model, optimizer, loss, batchSize, epochs, seed, threads, schedule, progress);
+        return new Trainer(model, optimizer, loss, batchSize, epochs, seed, threads, schedule, progress, replicas);
     }
 
     /** The same trainer with another loss, e.g. {@link Loss#meanSquaredError()} for regression. */
     public Trainer loss(Loss loss) {
-        return new Trainer(model, optimizer, loss, batchSize, epochs, seed, threads, schedule, progress);
+        return new Trainer(model, optimizer, loss, batchSize, epochs, seed, threads, schedule, progress, replicas);
     }
 
     /** The same trainer with {@code batchSize} samples per optimizer step. */
     public Trainer batchSize(int batchSize) {
         requirePositive("batch size", batchSize);
-        return new Trainer(model, optimizer, loss, batchSize, epochs, seed, threads, schedule, progress);
+        return new Trainer(model, optimizer, loss, batchSize, epochs, seed, threads, schedule, progress, replicas);
     }
 
     /** The same trainer running {@code epochs} passes over the training set. */
     public Trainer epochs(int epochs) {
         requirePositive("epoch count", epochs);
-        return new Trainer(model, optimizer, loss, batchSize, epochs, seed, threads, schedule, progress);
+        return new Trainer(model, optimizer, loss, batchSize, epochs, seed, threads, schedule, progress, replicas);
     }
 
     /** The same trainer with another seed for shuffling and dropout (see {@link Seeds}). */
     public Trainer seed(long seed) {
-        return new Trainer(model, optimizer, loss, batchSize, epochs, seed, threads, schedule, progress);
+        return new Trainer(model, optimizer, loss, batchSize, epochs, seed, threads, schedule, progress, replicas);
     }
 
     /** The same trainer sharing each batch among {@code threads} threads. */
     public Trainer threads(int threads) {
         requirePositive("thread count", threads);
-        return new Trainer(model, optimizer, loss, batchSize, epochs, seed, threads, schedule, progress);
+        return new Trainer(model, optimizer, loss, batchSize, epochs, seed, threads, schedule, progress, replicas);
     }
 
     /** The same trainer with a learning-rate schedule. */
     public Trainer schedule(LearningRateSchedule schedule) {
-        return new Trainer(model, optimizer, loss, batchSize, epochs, seed, threads, schedule, progress);
+        return new Trainer(model, optimizer, loss, batchSize, epochs, seed, threads, schedule, progress, replicas);
     }
 
     /** The same trainer reporting to {@code progress}, e.g. {@link ProgressListener#silent()}. */
     public Trainer progress(ProgressListener progress) {
-        return new Trainer(model, optimizer, loss, batchSize, epochs, seed, threads, schedule, progress);
+        return new Trainer(model, optimizer, loss, batchSize, epochs, seed, threads, schedule, progress, replicas);
     }
 
     /** Trains on {@code train} without validation. */
@@ -142,7 +145,7 @@ public final class Trainer {
         long totalSteps = (long) stepsPerEpoch * epochs;
         List<EpochResult> results = new ArrayList<>();
         long step = 0;
-        try (Workers workers = new Workers(model, threads)) {
+        try (Workers workers = new Workers(model, replicas, threads)) {
             BatchStep batchStep = new BatchStep(train, Seeds.derive(seed, Seeds.DROPOUT));
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long start = System.nanoTime();
@@ -246,7 +249,7 @@ public final class Trainer {
     public Evaluation evaluate(DataSet data) {
         checkFits(data, "data set");
         InputChecks.requireFinite(data, "data set");
-        try (Workers workers = new Workers(model, threads)) {
+        try (Workers workers = new Workers(model, replicas, threads)) {
             return evaluate(workers, data, "data set");
         }
     }

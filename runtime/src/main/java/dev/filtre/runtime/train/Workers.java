@@ -36,11 +36,18 @@ final class Workers implements AutoCloseable {
     private volatile int round;
     private volatile boolean closed;
 
-    Workers(Model model, int threads) {
+    private final ReplicaPool replicas;
+
+    /**
+     * Workers for {@code model} (worker 0) and {@code threads - 1} replicas taken from {@code
+     * replicas}, each with a started thread; {@link #close()} gives the replicas back.
+     */
+    Workers(Model model, ReplicaPool replicas, int threads) {
+        this.replicas = replicas;
         workers = new Worker[threads];
         workers[0] = new Worker(model);
         for (int w = 1; w < threads; w++) {
-            workers[w] = new Worker(model.replica());
+            workers[w] = new Worker(replicas.take());
         }
         failures = new Throwable[threads];
         this.threads = new Thread[threads - 1];
@@ -154,7 +161,8 @@ final class Workers implements AutoCloseable {
 
     /**
      * Ends the threads and waits for them to end, so that no thread outlives the {@code fit} or
-     * {@code evaluate} that started it (they are idle between rounds, so they end at once).
+     * {@code evaluate} that started it (they are idle between rounds, so they end at once), then
+     * gives the replicas back to the pool.
      */
     @Override
     public void close() {
@@ -169,6 +177,9 @@ final class Workers implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+        for (int w = 1; w < workers.length; w++) {
+            replicas.giveBack(workers[w].model);
         }
     }
 }

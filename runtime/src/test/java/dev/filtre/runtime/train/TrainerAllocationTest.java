@@ -14,6 +14,7 @@ import dev.filtre.runtime.data.DataSet;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,16 @@ class TrainerAllocationTest {
     @Network(input = {1, 8, 8})
     interface NoDropoutNet {
         @Conv(filters = 4, size = 3, pad = 1) @Relu Layer conv1();
+
+        @MaxPool(size = 2) Layer pool1();
+
+        @Dense(units = 3) @Softmax Layer out();
+    }
+
+    /** Activations of 16x32x32: a replica holds a few hundred kilobytes of buffers. */
+    @Network(input = {3, 32, 32})
+    interface WideNet {
+        @Conv(filters = 16, size = 3, pad = 1) @Relu Layer conv1();
 
         @MaxPool(size = 2) Layer pool1();
 
@@ -86,6 +97,38 @@ class TrainerAllocationTest {
         for (Thread thread : measured.workerThreads) {
             assertTrue(!thread.isAlive(), thread + " outlived the fit");
         }
+    }
+
+    @Test
+    void laterFitsOfATrainerReuseTheReplicasOfTheFirst() {
+        TrainerAllocationTest_WideNetModel model = new TrainerAllocationTest_WideNetModel();
+        model.initialize(5);
+        SplittableRandom random = new SplittableRandom(8);
+        float[] inputs = new float[20 * model.inputSize()];
+        int[] labels = new int[20];
+        for (int n = 0; n < 20; n++) {
+            labels[n] = n % 3;
+            for (int i = 0; i < model.inputSize(); i++) {
+                inputs[n * model.inputSize() + i] = (float) random.nextDouble();
+            }
+        }
+        DataSet data = DataSet.ofLabels(inputs, model.inputShape(), labels, Bars.CLASSES);
+        Trainer trainer = Trainer.of(model).batchSize(10).threads(2).progress(ProgressListener.silent());
+        long replicaBytes = allocatedBy(model::replica);
+
+        trainer.fit(data);
+        long laterFitBytes = allocatedBy(() -> trainer.seed(1).fit(data));
+
+        assertTrue(replicaBytes > 100_000, replicaBytes + " B for a replica");
+        assertTrue(laterFitBytes < replicaBytes / 4, "a later fit allocated " + laterFitBytes
+                + " B, a replica is " + replicaBytes + " B");
+    }
+
+    private static long allocatedBy(Runnable work) {
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = bean.getCurrentThreadAllocatedBytes();
+        work.run();
+        return bean.getCurrentThreadAllocatedBytes() - before;
     }
 
     /** A fit to warm up (class loading, compilation), then a measured fit on the same trainer. */
