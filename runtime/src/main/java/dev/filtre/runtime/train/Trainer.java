@@ -33,7 +33,14 @@ import java.util.List;
  *
  * <p>With {@link #threads(int) threads(n)} the batch is shared by {@code n} threads, each with a
  * {@link Model#replica()}; gradients are reduced in a fixed order, so a run depends only on the
- * seed and the thread count, not on timing.
+ * seed and the thread count, not on timing. The threads live for one {@code fit} (or {@code
+ * evaluate}) and end with it; the replicas are kept for the next fits of the trainers made from the
+ * same {@link #of(Model)}.
+ *
+ * <p>Once a fit has begun, a training step allocates nothing on the heap besides what the model's
+ * own passes do (the per-epoch shuffle, the validation and the {@link History} are allocated once
+ * per epoch); a {@link ProgressListener} called after every batch should not allocate either
+ * (the console's bar formats a line at most ten times a second).
  *
  * <p>Training stops with a {@link NonFiniteException} naming the first layer that produced a NaN
  * or an infinity when a loss is not finite; a data set holding a NaN or an infinity is refused

@@ -80,7 +80,9 @@ final class Workers implements AutoCloseable {
      * Runs {@code task} on every worker's chunk of {@code [0, count)}, worker 0 on the calling
      * thread, and waits for all. When chunks fail, rethrows the failure of the lowest worker (a
      * checked exception or an error thrown on another thread wrapped in an {@link
-     * IllegalStateException}).
+     * IllegalStateException}). When the calling thread is interrupted meanwhile, waits for the
+     * other workers all the same, then throws an {@link IllegalStateException} with the interrupt
+     * status set.
      */
     void run(int count, ChunkTask task) {
         if (closed) {
@@ -104,9 +106,12 @@ final class Workers implements AutoCloseable {
         } catch (RuntimeException e) {
             failure = e;
         }
+        boolean interrupted = false;
         while (pending.get() != 0) {
             LockSupport.park(this);
+            interrupted |= Thread.interrupted();
         }
+        interrupted |= Thread.interrupted();
         this.task = null;
         for (int w = 1; w < workers.length; w++) {
             Throwable thrown = failures[w];
@@ -118,6 +123,10 @@ final class Workers implements AutoCloseable {
         }
         if (failure != null) {
             throw failure;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training");
         }
     }
 
