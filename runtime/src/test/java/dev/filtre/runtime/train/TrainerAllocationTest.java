@@ -81,6 +81,14 @@ class TrainerAllocationTest {
     }
 
     @Test
+    void adamAndAOneCycleScheduleAllocateNothingPerStep() {
+        StepAllocations measured = measuredFit(1, Adam.withLearningRate(0.01), LearningRateSchedule.oneCycle());
+
+        assertEquals(MEASURED_STEPS, measured.steps);
+        assertTrue(measured.callerBytes < ONE_THREAD_BOUND * measured.steps, measured::toString);
+    }
+
+    @Test
     void twoThreadStepAllocatesNothing() {
         StepAllocations measured = measuredFit(2);
 
@@ -133,10 +141,16 @@ class TrainerAllocationTest {
 
     /** A fit to warm up (class loading, compilation), then a measured fit on the same trainer. */
     private static StepAllocations measuredFit(int threads) {
+        return measuredFit(threads, Sgd.withLearningRate(0.05).momentum(0.9).weightDecay(5e-4),
+                LearningRateSchedule.constant());
+    }
+
+    private static StepAllocations measuredFit(int threads, Optimizer optimizer, LearningRateSchedule schedule) {
         TrainerAllocationTest_NoDropoutNetModel model = new TrainerAllocationTest_NoDropoutNetModel();
         model.initialize(5);
         Trainer trainer = Trainer.of(model)
-                .optimizer(Sgd.withLearningRate(0.05).momentum(0.9).weightDecay(5e-4))
+                .optimizer(optimizer)
+                .schedule(schedule)
                 .batchSize(BATCH)
                 .epochs(EPOCHS)
                 .seed(11)
