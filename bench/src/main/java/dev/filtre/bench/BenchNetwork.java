@@ -1,9 +1,9 @@
 package dev.filtre.bench;
 
-import dev.filtre.bench.networks.FashionNet;
-import dev.filtre.bench.networks.FashionNetModel;
-import dev.filtre.bench.networks.LeNet5;
-import dev.filtre.bench.networks.LeNet5Model;
+import dev.filtre.examples.networks.FashionNet;
+import dev.filtre.examples.networks.FashionNetModel;
+import dev.filtre.examples.networks.LeNet5;
+import dev.filtre.examples.networks.LeNet5Model;
 import dev.filtre.dsl.Model;
 import java.util.Arrays;
 import java.util.function.Supplier;

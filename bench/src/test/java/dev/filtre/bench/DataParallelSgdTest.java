@@ -3,7 +3,7 @@ package dev.filtre.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.filtre.bench.networks.LeNet5Model;
+import dev.filtre.examples.networks.LeNet5Model;
 import dev.filtre.dsl.Model;
 import dev.filtre.runtime.data.DataSet;
 import dev.filtre.runtime.data.FashionMnist;

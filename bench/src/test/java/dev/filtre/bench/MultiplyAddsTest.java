@@ -2,8 +2,8 @@ package dev.filtre.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.filtre.bench.networks.FashionNetModel;
-import dev.filtre.bench.networks.LeNet5Model;
+import dev.filtre.examples.networks.FashionNetModel;
+import dev.filtre.examples.networks.LeNet5Model;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

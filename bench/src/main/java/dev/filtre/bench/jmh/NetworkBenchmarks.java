@@ -1,7 +1,7 @@
 package dev.filtre.bench.jmh;
 
-import dev.filtre.bench.networks.FashionNetModel;
-import dev.filtre.bench.networks.LeNet5Model;
+import dev.filtre.examples.networks.FashionNetModel;
+import dev.filtre.examples.networks.LeNet5Model;
 import dev.filtre.dsl.Model;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
