@@ -46,7 +46,11 @@ public final class FashionMnist implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "N", description = "images per optimizer step; default: ${DEFAULT-VALUE}")
     int batchSize = DEFAULTS.batchSize();
 
-    @Option(names = {"--learning-rate", "--lr"}, paramLabel = "RATE", description = "SGD's base rate; default: ${DEFAULT-VALUE}")
+    @Option(names = "--optimizer", paramLabel = "OPTIMIZER",
+            description = "sgd (with --momentum and --weight-decay) or adam; default: ${DEFAULT-VALUE}")
+    OptimizerChoice optimizer = DEFAULTS.optimizer();
+
+    @Option(names = {"--learning-rate", "--lr"}, paramLabel = "RATE", description = "the optimizer's base rate; default: ${DEFAULT-VALUE}")
     double learningRate = DEFAULTS.learningRate();
 
     @Option(names = "--momentum", paramLabel = "MU", description = "SGD momentum; default: ${DEFAULT-VALUE}")
@@ -56,7 +60,7 @@ public final class FashionMnist implements Callable<Integer> {
     double weightDecay = DEFAULTS.weightDecay();
 
     @Option(names = "--schedule", paramLabel = "SCHEDULE",
-            description = "cosine, step (rate / 10 every 2 epochs) or constant; default: ${DEFAULT-VALUE}")
+            description = "cosine, step (rate / 10 every 2 epochs), constant or one_cycle; default: ${DEFAULT-VALUE}")
     Schedule schedule = DEFAULTS.schedule();
 
     @Option(names = "--seed", paramLabel = "N", description = "seeds the weights, the split, the shuffles and dropout; default: ${DEFAULT-VALUE}")
@@ -103,7 +107,7 @@ public final class FashionMnist implements Callable<Integer> {
         }
         long start = System.nanoTime();
         TrainingSettings settings = new TrainingSettings(
-                epochs, batchSize, learningRate, momentum, weightDecay, schedule, seed, threads);
+                epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule, seed, threads);
         out.println("Loading Fashion-MNIST from " + dataDirectory);
         dev.filtre.runtime.data.FashionMnist fashion = dev.filtre.runtime.data.FashionMnist.load(dataDirectory);
         DataSet.Split split = fashion.train().split(validationFraction, seed);

@@ -9,7 +9,12 @@ public enum Schedule {
     /** The base rate divided by 10 every 2 epochs. */
     STEP(LearningRateSchedule.step(2, 0.1)),
     /** The base rate throughout. */
-    CONSTANT(LearningRateSchedule.constant());
+    CONSTANT(LearningRateSchedule.constant()),
+    /**
+     * One cycle (PyTorch's {@code OneCycleLR} defaults): up from a 25th of the base rate to the base
+     * rate over the first 30% of the steps, then down along a cosine to almost 0.
+     */
+    ONE_CYCLE(LearningRateSchedule.oneCycle());
 
     private final LearningRateSchedule schedule;
 

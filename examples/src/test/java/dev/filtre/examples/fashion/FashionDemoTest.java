@@ -28,7 +28,7 @@ class FashionDemoTest {
     private static final DataSet VALIDATION = SyntheticGarments.of(40, 2);
     private static final DataSet TEST = SyntheticGarments.of(60, 3);
     private static final TrainingSettings ONE_EPOCH =
-            new TrainingSettings(1, 10, 0.05, 0.9, 5e-4, Schedule.COSINE, 7, 1);
+            new TrainingSettings(1, 10, OptimizerChoice.SGD, 0.05, 0.9, 5e-4, Schedule.COSINE, 7, 1);
 
     @TempDir Path directory;
 
