@@ -26,11 +26,7 @@ class TrainerTest {
     }
 
     private static Trainer trainer(Model model) {
-        return Trainer.of(model)
-                .optimizer(Sgd.withLearningRate(0.05).momentum(0.9).weightDecay(5e-4))
-                .batchSize(16)
-                .seed(42)
-                .progress(ProgressListener.silent());
+        return TestTrainers.sgd(model);
     }
 
     @Test
