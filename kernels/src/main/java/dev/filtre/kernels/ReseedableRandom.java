@@ -33,6 +33,17 @@ public final class ReseedableRandom {
         this.gamma = GOLDEN_GAMMA;
     }
 
+    /**
+     * Restarts the sequence from {@code seed} and skips its first {@code draws} values: the state
+     * {@code reseed(seed)} followed by {@code draws} calls of {@link #nextLong()} or {@link
+     * #nextDouble()} would leave, in one step. A model whose dropout layers draw from one sequence
+     * per sample uses it to give each layer the part of the sample's sequence it would have drawn.
+     */
+    public void reseed(long seed, long draws) {
+        this.seed = seed + draws * GOLDEN_GAMMA;
+        this.gamma = GOLDEN_GAMMA;
+    }
+
     /** The next value, uniform in {@code [0, 1)}. */
     public double nextDouble() {
         return (nextLong() >>> 11) * DOUBLE_UNIT;

@@ -36,6 +36,26 @@ class ReseedableRandomTest {
     }
 
     @Test
+    void reseedingPastDrawsContinuesWhereThoseDrawsWouldHaveLeftTheSequence() {
+        ReseedableRandom random = new ReseedableRandom(9);
+        random.split();
+        for (long seed : SEEDS) {
+            for (int skipped : new int[] {0, 1, 3136, 100_000}) {
+                SplittableRandom expected = new SplittableRandom(seed);
+                for (int i = 0; i < skipped; i++) {
+                    expected.nextDouble();
+                }
+                random.nextDouble();
+                random.reseed(seed, skipped);
+                for (int i = 0; i < 50; i++) {
+                    assertEquals(expected.nextDouble(), random.nextDouble(),
+                            "seed " + seed + ", " + skipped + " skipped, draw " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void splitsAsSplittableRandomSplits() {
         for (long seed : SEEDS) {
             SplittableRandom expectedParent = new SplittableRandom(seed);
