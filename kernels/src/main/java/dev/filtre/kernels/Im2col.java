@@ -9,6 +9,12 @@ package dev.filtre.kernels;
  * {@code [F][C][K][K]}), and {@link ConvGeometry#pixels()} columns, one per output position {@code
  * (i, j)} row-major: {@code col[(c·K + u)·K + v][i·W' + j] = x[c][i·S + u - P][j·S + v - P]}, 0 in
  * the padding.
+ *
+ * <p>The forms with a {@code rowStride} place row {@code r} of the matrix at {@code columnsOffset +
+ * r·rowStride}, so that several samples share one wider matrix: with {@code rowStride = S·H'·W'} and
+ * sample {@code s} at {@code columnsOffset = s·H'·W'}, a chunk of {@code S} samples becomes one matrix
+ * of {@code S·H'·W'} columns and one matrix multiply. The values between one sample's part of a row
+ * and the next row are left as they are.
  */
 public final class Im2col {
     private Im2col() {}
@@ -20,9 +26,29 @@ public final class Im2col {
      * @throws IllegalArgumentException when the input or the matrix does not fit its array
      */
     public static void unfold(ConvGeometry g, float[] input, int inputOffset, float[] columns, int columnsOffset) {
-        check("unfold", g, input, inputOffset, "input", columns, columnsOffset);
+        check("unfold", g, input, inputOffset, "input", columns, columnsOffset, g == null ? 0 : g.pixels());
+        unfoldChecked(g, input, inputOffset, columns, columnsOffset, g.pixels());
+    }
+
+    /**
+     * Writes the unfolded matrix of {@code input} (at {@code inputOffset}, {@code C×H×W}) as {@link
+     * #unfold(ConvGeometry, float[], int, float[], int)} does, its row {@code r} ({@link
+     * ConvGeometry#pixels()} values) at {@code columnsOffset + r·rowStride}; the {@code rowStride -
+     * pixels()} values after each row are not written.
+     *
+     * @throws IllegalArgumentException when {@code rowStride} is less than {@link
+     *     ConvGeometry#pixels()}, or the input or the matrix does not fit its array
+     */
+    public static void unfold(ConvGeometry g, float[] input, int inputOffset, float[] columns, int columnsOffset,
+            int rowStride) {
+        check("unfold", g, input, inputOffset, "input", columns, columnsOffset, rowStride);
+        unfoldChecked(g, input, inputOffset, columns, columnsOffset, rowStride);
+    }
+
+    private static void unfoldChecked(ConvGeometry g, float[] input, int inputOffset, float[] columns,
+            int columnsOffset, int rowStride) {
         if (g.stride() == 1 && g.outputWidth() == g.width()) {
-            unfoldSameWidth(g, input, inputOffset, columns, columnsOffset);
+            unfoldSameWidth(g, input, inputOffset, columns, columnsOffset, rowStride);
             return;
         }
         int outHeight = g.outputHeight();
@@ -33,7 +59,7 @@ public final class Im2col {
         for (int c = 0; c < g.channels(); c++) {
             int plane = inputOffset + c * g.height() * g.width();
             for (int u = 0; u < kernel; u++) {
-                for (int v = 0; v < kernel; v++, row += outHeight * outWidth) {
+                for (int v = 0; v < kernel; v++, row += rowStride) {
                     int first = g.firstInside(v);
                     int end = g.endInside(v);
                     for (int i = 0; i < outHeight; i++) {
@@ -69,7 +95,7 @@ public final class Im2col {
      * input are set to 0.
      */
     private static void unfoldSameWidth(ConvGeometry g, float[] input, int inputOffset, float[] columns,
-            int columnsOffset) {
+            int columnsOffset, int rowStride) {
         int width = g.width();
         int outHeight = g.outputHeight();
         int kernel = g.kernel();
@@ -81,11 +107,11 @@ public final class Im2col {
             for (int u = 0; u < kernel; u++) {
                 int top = Math.max(0, pad - u);
                 int bottom = Math.min(outHeight, g.height() + pad - u);
-                for (int v = 0; v < kernel; v++, row += pixels) {
+                for (int v = 0; v < kernel; v++, row += rowStride) {
                     int left = Math.max(0, pad - v);
                     int right = Math.max(0, v - pad);
                     int shift = (u - pad) * width + v - pad;
-                    int from = top * width + left;
+                    int from = Math.min(pixels, top * width + left); // past the row when the input is shorter than the pad
                     int to = bottom * width - right;
                     zero(columns, row, from);
                     if (to > from) {
@@ -106,8 +132,8 @@ public final class Im2col {
      * right padding set to 0 first (they would otherwise land on the neighbouring input row), is
      * added to the input plane shifted by {@code (u - P)·W + v - P} in one run.
      */
-    private static void foldAddSameWidth(ConvGeometry g, float[] columns, int columnsOffset, float[] inputGradient,
-            int gradientOffset) {
+    private static void foldAddSameWidth(ConvGeometry g, float[] columns, int columnsOffset, int rowStride,
+            float[] inputGradient, int gradientOffset) {
         int width = g.width();
         int outHeight = g.outputHeight();
         int kernel = g.kernel();
@@ -119,7 +145,7 @@ public final class Im2col {
             for (int u = 0; u < kernel; u++) {
                 int top = Math.max(0, pad - u);
                 int bottom = Math.min(outHeight, g.height() + pad - u);
-                for (int v = 0; v < kernel; v++, row += pixels) {
+                for (int v = 0; v < kernel; v++, row += rowStride) {
                     int left = Math.max(0, pad - v);
                     int right = Math.max(0, v - pad);
                     for (int i = top; i < bottom; i++) {
@@ -160,9 +186,30 @@ public final class Im2col {
      */
     public static void foldAdd(ConvGeometry g, float[] columns, int columnsOffset, float[] inputGradient,
             int gradientOffset) {
-        check("foldAdd", g, inputGradient, gradientOffset, "inputGradient", columns, columnsOffset);
+        check("foldAdd", g, inputGradient, gradientOffset, "inputGradient", columns, columnsOffset,
+                g == null ? 0 : g.pixels());
+        foldAddChecked(g, columns, columnsOffset, g.pixels(), inputGradient, gradientOffset);
+    }
+
+    /**
+     * Adds each value of an unfolded matrix's gradient to the input position it was read from, as
+     * {@link #foldAdd(ConvGeometry, float[], int, float[], int)} does, with row {@code r} of the
+     * matrix ({@link ConvGeometry#pixels()} values) at {@code columnsOffset + r·rowStride}; the
+     * values between rows are neither read nor written.
+     *
+     * @throws IllegalArgumentException when {@code rowStride} is less than {@link
+     *     ConvGeometry#pixels()}, or the gradient or the matrix does not fit its array
+     */
+    public static void foldAdd(ConvGeometry g, float[] columns, int columnsOffset, int rowStride,
+            float[] inputGradient, int inputOffset) {
+        check("foldAdd", g, inputGradient, inputOffset, "inputGradient", columns, columnsOffset, rowStride);
+        foldAddChecked(g, columns, columnsOffset, rowStride, inputGradient, inputOffset);
+    }
+
+    private static void foldAddChecked(ConvGeometry g, float[] columns, int columnsOffset, int rowStride,
+            float[] inputGradient, int gradientOffset) {
         if (g.stride() == 1 && g.outputWidth() == g.width()) {
-            foldAddSameWidth(g, columns, columnsOffset, inputGradient, gradientOffset);
+            foldAddSameWidth(g, columns, columnsOffset, rowStride, inputGradient, gradientOffset);
             return;
         }
         int outHeight = g.outputHeight();
@@ -173,7 +220,7 @@ public final class Im2col {
         for (int c = 0; c < g.channels(); c++) {
             int plane = gradientOffset + c * g.height() * g.width();
             for (int u = 0; u < kernel; u++) {
-                for (int v = 0; v < kernel; v++, row += outHeight * outWidth) {
+                for (int v = 0; v < kernel; v++, row += rowStride) {
                     int first = g.firstInside(v);
                     int end = g.endInside(v);
                     for (int i = 0; i < outHeight; i++) {
@@ -198,8 +245,14 @@ public final class Im2col {
         }
     }
 
+    /**
+     * Fails unless the image holds {@code C×H×W} values from its offset, {@code rowStride} is at
+     * least {@link ConvGeometry#pixels()}, and the matrix's {@code patch()} rows, {@code rowStride}
+     * apart, fit {@code columns} from its offset. Messages are built only on failure: the kernels
+     * run in passes that must not allocate.
+     */
     private static void check(String operation, ConvGeometry g, float[] image, int imageOffset, String imageName,
-            float[] columns, int columnsOffset) {
+            float[] columns, int columnsOffset, int rowStride) {
         if (g == null) {
             throw new NullPointerException(operation + ": geometry is null");
         }
@@ -207,10 +260,16 @@ public final class Im2col {
             throw Regions.outside(operation, imageName + " [" + g.channels() + "×" + g.height() + "×" + g.width() + "]",
                     image, imageOffset, g.inputSize());
         }
-        long size = (long) g.patch() * g.pixels();
+        int pixels = g.pixels();
+        if (rowStride < pixels) {
+            throw new IllegalArgumentException(operation + ": rowStride " + rowStride + " is less than the "
+                    + pixels + " values of a row of the unfolded matrix (" + g.outputHeight() + "×"
+                    + g.outputWidth() + " output pixels)");
+        }
+        long size = (long) (g.patch() - 1) * rowStride + pixels;
         if (columns == null || columnsOffset < 0 || columnsOffset + size > columns.length) {
-            throw Regions.outside(operation, "columns [" + g.patch() + "×" + g.pixels() + "]", columns, columnsOffset,
-                    size);
+            throw Regions.outside(operation, "columns [" + g.patch() + "×" + pixels
+                    + (rowStride == pixels ? "]" : ", rows " + rowStride + " apart]"), columns, columnsOffset, size);
         }
     }
 }

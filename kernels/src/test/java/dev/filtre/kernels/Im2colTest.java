@@ -84,6 +84,100 @@ class Im2colTest {
         }
     }
 
+    /**
+     * Three samples unfolded side by side into one matrix ({@code rowStride = 3·pixels + 2}, two
+     * values of gap after each row) give, for each sample, exactly the values the unstrided unfold
+     * writes, and leave the gaps alone; the geometries cover both the "same"-width path and the
+     * general one.
+     */
+    @Test
+    void unfoldAtARowStridePlacesTheUnstridedRowsAndWritesNothingElse() {
+        Random random = new Random(10);
+        int samples = 3;
+        for (ConvGeometry g : GEOMETRIES) {
+            int pixels = g.pixels();
+            int stride = samples * pixels + 2;
+            float[][] inputs = new float[samples][];
+            float[][] alone = new float[samples][g.columnsSize()];
+            float[] shared = new float[1 + (g.patch() - 1) * stride + samples * pixels];
+            Arrays.fill(shared, Float.NaN);
+            for (int s = 0; s < samples; s++) {
+                inputs[s] = Reference.random(random, 2 + g.inputSize());
+                Im2col.unfold(g, inputs[s], 2, alone[s], 0);
+                Im2col.unfold(g, inputs[s], 2, shared, 1 + s * pixels, stride);
+            }
+            for (int index = 0; index < shared.length; index++) {
+                int r = (index - 1) / stride;
+                int column = (index - 1) % stride;
+                if (index < 1 || column >= samples * pixels) {
+                    assertTrue(Float.isNaN(shared[index]), g + ": wrote outside the rows at " + index);
+                } else {
+                    assertEquals(alone[column / pixels][r * pixels + column % pixels], shared[index],
+                            g + ": sample " + column / pixels + ", row " + r + ", column " + column % pixels);
+                }
+            }
+        }
+    }
+
+    /**
+     * Folding each sample's block of a shared matrix ({@code rowStride = 3·pixels + 2}) adds exactly
+     * what folding a contiguous copy of that block adds, and neither reads nor writes the gaps
+     * between rows (they hold NaN, which would spread into the gradient if read).
+     */
+    @Test
+    void foldAddAtARowStrideMatchesTheUnstridedFold() {
+        Random random = new Random(11);
+        int samples = 3;
+        for (ConvGeometry g : GEOMETRIES) {
+            int pixels = g.pixels();
+            int stride = samples * pixels + 2;
+            float[] shared = new float[3 + (g.patch() - 1) * stride + samples * pixels];
+            Arrays.fill(shared, Float.NaN);
+            for (int r = 0; r < g.patch(); r++) {
+                for (int column = 0; column < samples * pixels; column++) {
+                    shared[3 + r * stride + column] = random.nextFloat() * 2 - 1;
+                }
+            }
+            for (int s = 0; s < samples; s++) {
+                float[] block = new float[g.columnsSize()];
+                for (int r = 0; r < g.patch(); r++) {
+                    System.arraycopy(shared, 3 + r * stride + s * pixels, block, r * pixels, pixels);
+                }
+                float[] start = Reference.random(random, 1 + g.inputSize());
+                float[] expected = start.clone();
+                Im2col.foldAdd(g, block, 0, expected, 1);
+                float[] actual = start.clone();
+                Im2col.foldAdd(g, shared, 3 + s * pixels, stride, actual, 1);
+                assertArrayEquals(expected, actual, g + ": sample " + s);
+            }
+            for (int index = 0; index < shared.length; index++) {
+                boolean gap = index < 3 || (index - 3) % stride >= samples * pixels;
+                assertEquals(gap, Float.isNaN(shared[index]), g + ": index " + index);
+            }
+        }
+    }
+
+    @Test
+    void aRowStrideShorterThanARowOrPastTheArrayIsNamed() {
+        ConvGeometry g = new ConvGeometry(2, 3, 3, 3, 1, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Im2col.unfold(g, new float[18], 0, new float[1000], 0, 8));
+        assertEquals("unfold: rowStride 8 is less than the 9 values of a row of the unfolded matrix (3×3 output"
+                + " pixels)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Im2col.foldAdd(g, new float[17 * 20 + 9], 1, 20, new float[18], 0));
+        assertEquals("foldAdd: columns [18×9, rows 20 apart] needs 349 values from offset 1 but its array has 349",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Im2col.foldAdd(g, new float[17 * 20 + 9], 0, 20, new float[18], 1));
+        assertEquals("foldAdd: inputGradient [2×3×3] needs 18 values from offset 1 but its array has 18",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Im2col.unfold(g, new float[18], 0, new float[g.columnsSize()], 0, 9 - 10));
+        assertTrue(e.getMessage().startsWith("unfold: rowStride -1 is less than"), e.getMessage());
+        Im2col.unfold(g, new float[18], 0, new float[17 * 20 + 9], 0, 20);
+    }
+
     @Test
     void aConvolutionAndItsGradientsAsMatrixMultipliesMatchTheNaiveLoops() {
         Random random = new Random(9);
