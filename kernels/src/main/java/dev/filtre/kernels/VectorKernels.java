@@ -15,8 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
  * do not fill two vectors take one-vector blocks, then a block of whole vectors of which only the
  * lanes inside {@code C} are kept; rows left over after the blocks of four take one-row blocks.
  * {@code C += A·Bᵀ} either transposes {@code B} into the caller's scratch and runs that multiply
- * (when {@code C} has at least two vectors of columns), or is a grid of four-by-four dot products
- * of rows (sixteen accumulators, eight loads a step), reduced across lanes at the end.
+ * (when {@code C} has at least two vectors of columns and the inner dimension is short next to the
+ * rows of {@code A}), or is a grid of four-by-four dot products of rows (sixteen accumulators, eight
+ * loads a step), reduced across lanes at the end, with four-by-two and four-by-one blocks at the
+ * edges so that few values of {@code C} are left to single dot products.
  *
  * <p>No masked operation is used (JDK 17 runs masked stores lane by lane), and no vector is passed
  * to or returned from a method of this class, so that C2 never has to box one.
@@ -196,37 +198,72 @@ final class VectorKernels implements KernelSet {
         }
     }
 
+    /**
+     * Dot products of rows in register blocks: four rows of {@code A} by four of {@code B}, then the
+     * columns left over in four-by-two and four-by-one blocks, and the rows left over as blocks of
+     * four rows of {@code B} by two or one of {@code A} (the same kernels with the matrices swapped
+     * and {@code C} written transposed). Each block keeps one accumulator per value of {@code C}
+     * along the whole inner dimension and reduces it across lanes once at the end, so a long {@code
+     * k} (a chunk's pixels in a convolution's weight gradient) costs loads and multiply-adds only.
+     */
     @Override
     public void multiplyAddTransposedB(int m, int k, int n, float[] a, int aOffset, float[] b, int bOffset,
             float[] c, int cOffset) {
         int i = 0;
         for (; i + 4 <= m; i += 4) {
+            int a0 = aOffset + i * k;
+            int c0 = cOffset + i * n;
             int j = 0;
             for (; j + 4 <= n; j += 4) {
-                dotFourByFour(k, a, aOffset + i * k, b, bOffset + j * k, c, cOffset + i * n + j, n);
+                dotFourByFour(k, a, a0, b, bOffset + j * k, c, c0 + j, n, 1);
             }
-            for (; j < n; j++) {
-                for (int r = i; r < i + 4; r++) {
-                    c[cOffset + r * n + j] += dot(k, a, aOffset + r * k, b, bOffset + j * k);
-                }
+            if (j + 2 <= n) {
+                dotFourByTwo(k, a, a0, b, bOffset + j * k, c, c0 + j, n, 1);
+                j += 2;
+            }
+            if (j < n) {
+                dotFourByOne(k, a, a0, b, bOffset + j * k, c, c0 + j, n);
             }
         }
-        for (; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                c[cOffset + i * n + j] += dot(k, a, aOffset + i * k, b, bOffset + j * k);
+        if (i + 2 <= m) {
+            int a0 = aOffset + i * k;
+            int c0 = cOffset + i * n;
+            int j = 0;
+            for (; j + 4 <= n; j += 4) {
+                dotFourByTwo(k, b, bOffset + j * k, a, a0, c, c0 + j, 1, n);
+            }
+            for (; j < n; j++) {
+                c[c0 + j] += dot(k, a, a0, b, bOffset + j * k);
+                c[c0 + n + j] += dot(k, a, a0 + k, b, bOffset + j * k);
+            }
+            i += 2;
+        }
+        if (i < m) {
+            int a0 = aOffset + i * k;
+            int c0 = cOffset + i * n;
+            int j = 0;
+            for (; j + 4 <= n; j += 4) {
+                dotFourByOne(k, b, bOffset + j * k, a, a0, c, c0 + j, 1);
+            }
+            for (; j < n; j++) {
+                c[c0 + j] += dot(k, a, a0, b, bOffset + j * k);
             }
         }
     }
 
     /**
      * Transposes {@code B} and multiplies in the register-blocked kernel when {@code C} is wide enough
-     * to fill its two-vector blocks: dot products end in sixteen lane reductions per four-by-four
-     * block, which cost more than the transposition.
+     * to fill its two-vector blocks and the inner dimension is at most six times the rows of {@code
+     * A}. The dot products end in one lane reduction per value of {@code C}, which costs more than the
+     * transposition when {@code k} is short, less when it is long; the transposition of {@code k·n}
+     * values is paid once for {@code m} rows. Measured (KernelSpeed, AVX-512): the transposition wins
+     * at {@code (m, k) = (64, 196), (64, 256), (120, 64)}, the dot products at {@code (64, 400), (16,
+     * 256), (8, 196)}, the two are even at {@code (16, 100)}.
      */
     @Override
     public void multiplyAddTransposedB(int m, int k, int n, float[] a, int aOffset, float[] b, int bOffset,
             float[] c, int cOffset, float[] scratch, int scratchOffset) {
-        if (n < 2 * LANES) {
+        if (n < 2 * LANES || k > 6L * m) {
             multiplyAddTransposedB(m, k, n, a, aOffset, b, bOffset, c, cOffset);
             return;
         }
@@ -235,10 +272,12 @@ final class VectorKernels implements KernelSet {
     }
 
     /**
-     * The sixteen dot products of rows {@code a0 ..} (four, {@code k} apart) with rows {@code b0 ..}
-     * (four, {@code k} apart), added to the four-by-four block of {@code C} at {@code c0}.
+     * The sixteen dot products of rows {@code x0 ..} (four, {@code k} apart) with rows {@code y0 ..}
+     * (four, {@code k} apart), the one of {@code x} row {@code r} and {@code y} row {@code q} added
+     * to {@code c[c0 + r·xStride + q·yStride]}.
      */
-    private static void dotFourByFour(int k, float[] a, int a0, float[] b, int b0, float[] c, int c0, int n) {
+    private static void dotFourByFour(int k, float[] x, int x0, float[] y, int y0, float[] c, int c0, int xStride,
+            int yStride) {
         FloatVector s00 = FloatVector.zero(SPECIES);
         FloatVector s01 = s00;
         FloatVector s02 = s00;
@@ -255,59 +294,136 @@ final class VectorKernels implements KernelSet {
         FloatVector s31 = s00;
         FloatVector s32 = s00;
         FloatVector s33 = s00;
+        int x1 = x0 + k;
+        int x2 = x1 + k;
+        int x3 = x2 + k;
+        int y1 = y0 + k;
+        int y2 = y1 + k;
+        int y3 = y2 + k;
         int p = 0;
         for (; p + LANES <= k; p += LANES) {
-            FloatVector x0 = FloatVector.fromArray(SPECIES, a, a0 + p);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, a, a0 + k + p);
-            FloatVector x2 = FloatVector.fromArray(SPECIES, a, a0 + 2 * k + p);
-            FloatVector x3 = FloatVector.fromArray(SPECIES, a, a0 + 3 * k + p);
-            FloatVector y = FloatVector.fromArray(SPECIES, b, b0 + p);
-            s00 = x0.fma(y, s00);
-            s10 = x1.fma(y, s10);
-            s20 = x2.fma(y, s20);
-            s30 = x3.fma(y, s30);
-            y = FloatVector.fromArray(SPECIES, b, b0 + k + p);
-            s01 = x0.fma(y, s01);
-            s11 = x1.fma(y, s11);
-            s21 = x2.fma(y, s21);
-            s31 = x3.fma(y, s31);
-            y = FloatVector.fromArray(SPECIES, b, b0 + 2 * k + p);
-            s02 = x0.fma(y, s02);
-            s12 = x1.fma(y, s12);
-            s22 = x2.fma(y, s22);
-            s32 = x3.fma(y, s32);
-            y = FloatVector.fromArray(SPECIES, b, b0 + 3 * k + p);
-            s03 = x0.fma(y, s03);
-            s13 = x1.fma(y, s13);
-            s23 = x2.fma(y, s23);
-            s33 = x3.fma(y, s33);
+            FloatVector v0 = FloatVector.fromArray(SPECIES, x, x0 + p);
+            FloatVector v1 = FloatVector.fromArray(SPECIES, x, x1 + p);
+            FloatVector v2 = FloatVector.fromArray(SPECIES, x, x2 + p);
+            FloatVector v3 = FloatVector.fromArray(SPECIES, x, x3 + p);
+            FloatVector w = FloatVector.fromArray(SPECIES, y, y0 + p);
+            s00 = v0.fma(w, s00);
+            s10 = v1.fma(w, s10);
+            s20 = v2.fma(w, s20);
+            s30 = v3.fma(w, s30);
+            w = FloatVector.fromArray(SPECIES, y, y1 + p);
+            s01 = v0.fma(w, s01);
+            s11 = v1.fma(w, s11);
+            s21 = v2.fma(w, s21);
+            s31 = v3.fma(w, s31);
+            w = FloatVector.fromArray(SPECIES, y, y2 + p);
+            s02 = v0.fma(w, s02);
+            s12 = v1.fma(w, s12);
+            s22 = v2.fma(w, s22);
+            s32 = v3.fma(w, s32);
+            w = FloatVector.fromArray(SPECIES, y, y3 + p);
+            s03 = v0.fma(w, s03);
+            s13 = v1.fma(w, s13);
+            s23 = v2.fma(w, s23);
+            s33 = v3.fma(w, s33);
         }
-        int c1 = c0 + n;
-        int c2 = c1 + n;
-        int c3 = c2 + n;
-        if (p < k) {
-            for (int r = 0; r < 4; r++) {
-                for (int q = 0; q < 4; q++) {
-                    c[c0 + r * n + q] += dotScalar(p, k, a, a0 + r * k, b, b0 + q * k);
-                }
-            }
+        int c1 = c0 + xStride;
+        int c2 = c1 + xStride;
+        int c3 = c2 + xStride;
+        int d1 = yStride;
+        int d2 = 2 * yStride;
+        int d3 = 3 * yStride;
+        c[c0] += s00.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x0, y, y0);
+        c[c0 + d1] += s01.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x0, y, y1);
+        c[c0 + d2] += s02.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x0, y, y2);
+        c[c0 + d3] += s03.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x0, y, y3);
+        c[c1] += s10.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x1, y, y0);
+        c[c1 + d1] += s11.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x1, y, y1);
+        c[c1 + d2] += s12.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x1, y, y2);
+        c[c1 + d3] += s13.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x1, y, y3);
+        c[c2] += s20.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x2, y, y0);
+        c[c2 + d1] += s21.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x2, y, y1);
+        c[c2 + d2] += s22.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x2, y, y2);
+        c[c2 + d3] += s23.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x2, y, y3);
+        c[c3] += s30.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x3, y, y0);
+        c[c3 + d1] += s31.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x3, y, y1);
+        c[c3 + d2] += s32.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x3, y, y2);
+        c[c3 + d3] += s33.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x3, y, y3);
+    }
+
+    /**
+     * The eight dot products of rows {@code x0 ..} (four, {@code k} apart) with rows {@code y0,
+     * y0 + k}, the one of {@code x} row {@code r} and {@code y} row {@code q} added to {@code c[c0 +
+     * r·xStride + q·yStride]}.
+     */
+    private static void dotFourByTwo(int k, float[] x, int x0, float[] y, int y0, float[] c, int c0, int xStride,
+            int yStride) {
+        FloatVector s00 = FloatVector.zero(SPECIES);
+        FloatVector s01 = s00;
+        FloatVector s10 = s00;
+        FloatVector s11 = s00;
+        FloatVector s20 = s00;
+        FloatVector s21 = s00;
+        FloatVector s30 = s00;
+        FloatVector s31 = s00;
+        int x1 = x0 + k;
+        int x2 = x1 + k;
+        int x3 = x2 + k;
+        int y1 = y0 + k;
+        int p = 0;
+        for (; p + LANES <= k; p += LANES) {
+            FloatVector w0 = FloatVector.fromArray(SPECIES, y, y0 + p);
+            FloatVector w1 = FloatVector.fromArray(SPECIES, y, y1 + p);
+            FloatVector v = FloatVector.fromArray(SPECIES, x, x0 + p);
+            s00 = v.fma(w0, s00);
+            s01 = v.fma(w1, s01);
+            v = FloatVector.fromArray(SPECIES, x, x1 + p);
+            s10 = v.fma(w0, s10);
+            s11 = v.fma(w1, s11);
+            v = FloatVector.fromArray(SPECIES, x, x2 + p);
+            s20 = v.fma(w0, s20);
+            s21 = v.fma(w1, s21);
+            v = FloatVector.fromArray(SPECIES, x, x3 + p);
+            s30 = v.fma(w0, s30);
+            s31 = v.fma(w1, s31);
         }
-        c[c0] += s00.reduceLanes(VectorOperators.ADD);
-        c[c0 + 1] += s01.reduceLanes(VectorOperators.ADD);
-        c[c0 + 2] += s02.reduceLanes(VectorOperators.ADD);
-        c[c0 + 3] += s03.reduceLanes(VectorOperators.ADD);
-        c[c1] += s10.reduceLanes(VectorOperators.ADD);
-        c[c1 + 1] += s11.reduceLanes(VectorOperators.ADD);
-        c[c1 + 2] += s12.reduceLanes(VectorOperators.ADD);
-        c[c1 + 3] += s13.reduceLanes(VectorOperators.ADD);
-        c[c2] += s20.reduceLanes(VectorOperators.ADD);
-        c[c2 + 1] += s21.reduceLanes(VectorOperators.ADD);
-        c[c2 + 2] += s22.reduceLanes(VectorOperators.ADD);
-        c[c2 + 3] += s23.reduceLanes(VectorOperators.ADD);
-        c[c3] += s30.reduceLanes(VectorOperators.ADD);
-        c[c3 + 1] += s31.reduceLanes(VectorOperators.ADD);
-        c[c3 + 2] += s32.reduceLanes(VectorOperators.ADD);
-        c[c3 + 3] += s33.reduceLanes(VectorOperators.ADD);
+        int c1 = c0 + xStride;
+        int c2 = c1 + xStride;
+        int c3 = c2 + xStride;
+        c[c0] += s00.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x0, y, y0);
+        c[c0 + yStride] += s01.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x0, y, y1);
+        c[c1] += s10.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x1, y, y0);
+        c[c1 + yStride] += s11.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x1, y, y1);
+        c[c2] += s20.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x2, y, y0);
+        c[c2 + yStride] += s21.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x2, y, y1);
+        c[c3] += s30.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x3, y, y0);
+        c[c3 + yStride] += s31.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x3, y, y1);
+    }
+
+    /**
+     * The four dot products of rows {@code x0 ..} (four, {@code k} apart) with row {@code y0}, the
+     * one of {@code x} row {@code r} added to {@code c[c0 + r·xStride]}.
+     */
+    private static void dotFourByOne(int k, float[] x, int x0, float[] y, int y0, float[] c, int c0, int xStride) {
+        FloatVector s0 = FloatVector.zero(SPECIES);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        int x1 = x0 + k;
+        int x2 = x1 + k;
+        int x3 = x2 + k;
+        int p = 0;
+        for (; p + LANES <= k; p += LANES) {
+            FloatVector w = FloatVector.fromArray(SPECIES, y, y0 + p);
+            s0 = FloatVector.fromArray(SPECIES, x, x0 + p).fma(w, s0);
+            s1 = FloatVector.fromArray(SPECIES, x, x1 + p).fma(w, s1);
+            s2 = FloatVector.fromArray(SPECIES, x, x2 + p).fma(w, s2);
+            s3 = FloatVector.fromArray(SPECIES, x, x3 + p).fma(w, s3);
+        }
+        c[c0] += s0.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x0, y, y0);
+        c[c0 + xStride] += s1.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x1, y, y0);
+        c[c0 + 2 * xStride] += s2.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x2, y, y0);
+        c[c0 + 3 * xStride] += s3.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x3, y, y0);
     }
 
     /** The dot product of {@code n} values of {@code x} at {@code xOffset} and {@code y} at {@code yOffset}. */

@@ -10,7 +10,7 @@ import java.util.Random;
  *
  * <p>Tolerance: a kernel's value may differ from the exact one by {@code 1e-5 × (|c| + Σ|aᵢ·bᵢ|)},
  * the magnitudes summed into it. Float rounding in any summation order stays below {@code n · 2⁻²⁴}
- * of that, {@code 6e-6} for the longest sums here ({@code n = 100}).
+ * of that, {@code 9.6e-6} for the longest sums here ({@code n = 161}).
  */
 final class Reference {
     static final double TOLERANCE = 1e-5;

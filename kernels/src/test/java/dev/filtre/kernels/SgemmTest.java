@@ -101,6 +101,46 @@ class SgemmTest {
         }
     }
 
+    /**
+     * {@code C += A·Bᵀ} on every remainder of the dot-product blocks (rows and columns of {@code C}
+     * 1 to 9: the four-by-four blocks, the four-by-two and four-by-one edges, the two-row and one-row
+     * tails and their corners), inner dimensions on both sides of a vector and with a scalar tail,
+     * and shapes either side of the scratch form's switch to a transposition ({@code n ≥ 32}, {@code
+     * k ≤ 6m}); both forms, at offsets.
+     */
+    @Test
+    void multiplyAddTransposedBMatchesTheTripleLoopOnEveryBlockEdge() {
+        Random random = new Random(5);
+        int[] edges = {1, 2, 3, 4, 5, 6, 7, 8, 9, 25};
+        int[] inner = {1, 15, 16, 17, 47, 161};
+        for (int m : edges) {
+            for (int n : edges) {
+                for (int k : inner) {
+                    transposedBBothForms(random, m, k, n);
+                }
+            }
+        }
+        for (int n : new int[] {32, 33, 34, 35}) {
+            for (int[] mk : new int[][] {{16, 96}, {16, 97}, {6, 36}, {6, 37}, {7, 42}, {7, 43}, {2, 161}}) {
+                transposedBBothForms(random, mk[0], mk[1], n);
+            }
+        }
+    }
+
+    private static void transposedBBothForms(Random random, int m, int k, int n) {
+        float[] a = Reference.random(random, 1 + m * k);
+        float[] b = Reference.random(random, 2 + n * k);
+        float[] c = Reference.random(random, 3 + m * n + 2);
+        float[] before = c.clone();
+        double[][] expected = Reference.multiplyAdd(m, k, n, a, 1, k, 1, b, 2, 1, k, c, 3);
+        Sgemm.multiplyAddTransposedB(m, k, n, a, 1, b, 2, c, 3);
+        Reference.assertResult(describe("multiplyAddTransposedB", m, k, n), expected, c, 3, before);
+        c = before.clone();
+        float[] scratch = Reference.random(random, 4 + k * n);
+        Sgemm.multiplyAddTransposedB(m, k, n, a, 1, b, 2, c, 3, scratch, 4);
+        Reference.assertResult(describe("multiplyAddTransposedB with scratch", m, k, n), expected, c, 3, before);
+    }
+
     @Test
     void emptyDimensionsChangeNothing() {
         float[] c = {1, 2, 3};
