@@ -7,11 +7,13 @@ import java.util.Random;
 
 /**
  * Prints GFLOP/s of both implementations on the shapes of LeNet-5's and FashionNet's layers, one
- * thread, median of several timed windows. Not a test; run it with the Vector API present:
+ * thread, median of several timed windows: the per-sample shapes, then the batch-level ones (a chunk
+ * of samples unfolded side by side into one matrix, a batch of rows through a dense layer). Not a
+ * test; run it with the Vector API present:
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp kernels/target/classes:kernels/target/test-classes \
- *     dev.filtre.kernels.KernelSpeed [seconds per figure, default 0.6]
+ *     dev.filtre.kernels.KernelSpeed [seconds per figure, default 0.6] [only the cases whose name has this]
  * </pre>
  */
 public final class KernelSpeed {
@@ -37,6 +39,15 @@ public final class KernelSpeed {
         convolution(cases, "lenet conv1", 6, new ConvGeometry(1, 28, 28, 5, 1, 2), false);
         convolution(cases, "lenet conv2", 16, new ConvGeometry(6, 14, 14, 5, 1, 0), true);
         dense(cases, "lenet fc1", 120, 400);
+        batchedConvolution(cases, "lenet conv1 x8", 6, new ConvGeometry(1, 28, 28, 5, 1, 2), 8);
+        batchedConvolution(cases, "lenet conv2 x16", 16, new ConvGeometry(6, 14, 14, 5, 1, 0), 16);
+        batchedConvolution(cases, "fashion conv1 x32", 32, new ConvGeometry(1, 28, 28, 3, 1, 1), 32);
+        batchedConvolution(cases, "fashion conv2 x4", 64, new ConvGeometry(32, 14, 14, 3, 1, 1), 4);
+        batchedDense(cases, "lenet fc1 x64", 64, 120, 400);
+        batchedDense(cases, "fashion fc1 x64", 64, 128, 3136);
+        if (args.length > 1) {
+            cases.removeIf(c -> !c.name.contains(args[1]));
+        }
         System.out.printf("%-40s %10s%n", "GFLOP/s, 1 thread, median of " + WINDOWS, String.join("     ",
                 implementations.stream().map(KernelSet::name).toArray(String[]::new)));
         for (Case c : cases) {
@@ -77,6 +88,63 @@ public final class KernelSpeed {
             cases.add(new Case(String.format("%s col2im (Gvalue/s)", name), g.columnsSize() / 2,
                     k -> Im2col.foldAdd(g, dCol, 0, input, 0)));
         }
+    }
+
+    /**
+     * A chunk of {@code samples} inputs unfolded side by side into one matrix of {@code samples ·
+     * pixels} columns: forward {@code W·col}, weight gradient {@code dY·colᵀ} (long inner dimension),
+     * unfolded input gradient {@code Wᵀ·dY}, and the strided unfold and fold of one sample.
+     */
+    private static void batchedConvolution(List<Case> cases, String name, int filters, ConvGeometry g,
+            int samples) {
+        Random random = new Random(3);
+        int patch = g.patch();
+        int pixels = g.pixels();
+        int columns = samples * pixels;
+        float[] w = Reference.random(random, filters * patch);
+        float[] col = Reference.random(random, patch * columns);
+        float[] y = Reference.random(random, filters * columns);
+        float[] dW = new float[filters * patch];
+        float[] dCol = new float[patch * columns];
+        float[] scratch = new float[patch * columns];
+        long work = (long) filters * patch * columns;
+        cases.add(new Case(String.format("%s fwd A·B %dx%dx%d", name, filters, patch, columns), work,
+                k -> k.multiplyAdd(filters, patch, columns, w, 0, patch, 1, col, 0, y, 0)));
+        cases.add(new Case(String.format("%s dW A·Bt %dx%dx%d", name, filters, columns, patch), work,
+                k -> k.multiplyAddTransposedB(filters, columns, patch, y, 0, col, 0, dW, 0)));
+        cases.add(new Case(String.format("%s dW A·Bt %dx%dx%d scratch", name, filters, columns, patch), work,
+                k -> k.multiplyAddTransposedB(filters, columns, patch, y, 0, col, 0, dW, 0, scratch, 0)));
+        cases.add(new Case(String.format("%s dX At·B %dx%dx%d", name, patch, filters, columns), work,
+                k -> k.multiplyAdd(patch, filters, columns, w, 0, 1, patch, y, 0, dCol, 0)));
+        float[] input = Reference.random(random, g.inputSize());
+        int last = (samples - 1) * pixels;
+        cases.add(new Case(String.format("%s im2col strided (Gvalue/s)", name), g.columnsSize() / 2,
+                k -> Im2col.unfold(g, input, 0, col, last, columns)));
+        cases.add(new Case(String.format("%s col2im strided (Gvalue/s)", name), g.columnsSize() / 2,
+                k -> Im2col.foldAdd(g, dCol, last, columns, input, 0)));
+    }
+
+    /**
+     * A batch of {@code rows} inputs through a dense layer {@code W[out×in]}: forward {@code
+     * X·Wᵀ}, weight gradient {@code dYᵀ·X}, input gradient {@code dY·W}.
+     */
+    private static void batchedDense(List<Case> cases, String name, int rows, int out, int in) {
+        Random random = new Random(4);
+        float[] w = Reference.random(random, out * in);
+        float[] x = Reference.random(random, rows * in);
+        float[] y = Reference.random(random, rows * out);
+        float[] dx = new float[rows * in];
+        float[] dW = new float[out * in];
+        float[] scratch = new float[out * in];
+        long work = (long) rows * out * in;
+        cases.add(new Case(String.format("%s fwd A·Bt %dx%dx%d", name, rows, in, out), work,
+                k -> k.multiplyAddTransposedB(rows, in, out, x, 0, w, 0, y, 0)));
+        cases.add(new Case(String.format("%s fwd A·Bt %dx%dx%d scratch", name, rows, in, out), work,
+                k -> k.multiplyAddTransposedB(rows, in, out, x, 0, w, 0, y, 0, scratch, 0)));
+        cases.add(new Case(String.format("%s dW At·B %dx%dx%d", name, out, rows, in), work,
+                k -> k.multiplyAdd(out, rows, in, y, 0, 1, out, x, 0, dW, 0)));
+        cases.add(new Case(String.format("%s dX A·B %dx%dx%d", name, rows, out, in), work,
+                k -> k.multiplyAdd(rows, out, in, y, 0, out, 1, w, 0, dx, 0)));
     }
 
     private static void dense(List<Case> cases, String name, int out, int in) {
