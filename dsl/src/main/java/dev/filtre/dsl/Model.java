@@ -71,20 +71,64 @@ public interface Model {
     /**
      * Runs one input, read from {@code input} at {@code offset}, through the network.
      *
-     * @return this instance's output buffer (overwritten by the next call): class probabilities
-     *     when the network ends with softmax
+     * @return this instance's output buffer of {@code outputSize()} values (overwritten by the
+     *     next call): class probabilities when the network ends with softmax
      */
     float[] forward(float[] input, int offset);
 
     /** Runs one input and copies the output into {@code output} at {@code outputOffset}. */
     void forward(float[] input, int inputOffset, float[] output, int outputOffset);
 
-    /** Runs {@code batch} inputs stored one after the other and writes their outputs likewise. */
+    /**
+     * Runs {@code batch} inputs stored one after the other and writes their outputs likewise, as
+     * {@link #forwardBatch(float[], int, int, long[])} does, in slices small enough for the cache.
+     */
     void forwardBatch(float[] inputs, int batch, float[] outputs);
 
     /**
+     * Runs {@code batch} inputs, stored one after the other in {@code inputs} from {@code offset},
+     * through the network as one mini-batch: each convolution and dense layer is one matrix
+     * multiply over the whole batch, which is what makes training fast. Keeps what {@link
+     * #backwardBatch} needs.
+     *
+     * <p>In training mode, when {@code dropoutSeeds} is not null, sample {@code k}'s dropout masks
+     * are the ones {@code seedDropout(dropoutSeeds[k])} followed by {@code forward} would draw, so a
+     * batch gives the per-sample pass's results; when it is null they continue the model's sequence.
+     *
+     * @return this instance's buffer of the batch's outputs, {@code [batch][outputSize()]} from 0
+     *     (overwritten by the next pass; longer than that when an earlier batch was larger)
+     * @throws IllegalArgumentException when {@code batch} is not positive, or the inputs or seeds
+     *     are too short
+     */
+    float[] forwardBatch(float[] inputs, int offset, int batch, long[] dropoutSeeds);
+
+    /**
+     * The logits of the last {@link #forwardBatch(float[], int, int, long[])}, {@code
+     * [batch][outputSize()]} from 0: the values before the final softmax, or the outputs when the
+     * network does not end with one. A live buffer.
+     */
+    float[] batchLogits();
+
+    /**
+     * Back-propagates the last {@link #forwardBatch(float[], int, int, long[])}: {@code gradOutputs}
+     * holds dL/d output of each of its {@code batch} samples from {@code offset}. Adds the parameter
+     * gradients, summed over the batch, to {@link #gradients()}. Does not compute the gradient of
+     * the network's input (training never reads it; {@link #backward} does).
+     *
+     * @throws IllegalStateException when {@code batch} is not the last forward pass's
+     */
+    void backwardBatch(float[] gradOutputs, int offset, int batch);
+
+    /**
+     * Like {@link #backwardBatch(float[], int, int)} but starting below the final softmax: {@code
+     * gradLogits} holds dL/d logits of each sample ({@code p - onehot} for softmax + cross-entropy).
+     */
+    void backwardBatchFromLogits(float[] gradLogits, int offset, int batch);
+
+    /**
      * The last layer's values before its softmax (the logits) from the last forward pass; the
-     * output itself when the network does not end with softmax. A live buffer.
+     * output itself when the network does not end with softmax; {@code outputSize()} values,
+     * overwritten by the next call.
      */
     float[] logits();
 
@@ -100,7 +144,10 @@ public interface Model {
      */
     void backwardFromLogits(float[] gradLogits, int offset);
 
-    /** dL/d input of the last backward pass; a live buffer. */
+    /**
+     * dL/d input of the last {@link #backward} or {@link #backwardFromLogits} pass, {@code
+     * inputSize()} values, overwritten by the next one.
+     */
     float[] inputGradient();
 
     /**

@@ -13,7 +13,7 @@ import dev.filtre.processor.model.CheckedLayer;
  *
  * <p>Derivatives come from the stored outputs {@code y}: ReLU {@code y > 0} (so 0 at 0), sigmoid
  * {@code y (1 - y)}, tanh {@code 1 - y^2}; softmax is the full Jacobian-vector product {@code
- * y (g - sum(g y))}. Softmax runs over all values of its (vector) input, stably: the maximum is
+ * y (g - sum(g y))}. Softmax runs over each sample's values of its (vector) input, stably: the maximum is
  * subtracted before {@code exp}.
  */
 final class ActivationCode extends LayerCode {
@@ -26,50 +26,61 @@ final class ActivationCode extends LayerCode {
     }
 
     @Override
-    void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target) {
-        addForward(code, names, activation, in.values(), target, out.size());
+    void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target, String batch) {
+        addForward(code, names, activation, in.values(), target, out.size(), batch);
     }
 
     @Override
-    void addBackward(CodeBlock.Builder code, NameAllocator names) {
-        addBackward(code, names, activation, out.gradient(), out.values(), in.gradient(), out.size());
+    void addBackward(CodeBlock.Builder code, NameAllocator names, String batch) {
+        addBackward(code, names, activation, out.gradient(), out.values(), in.gradient(), out.size(), batch);
     }
 
-    /** Writes {@code to = activation(from)} over {@code size} values; {@code from} may be {@code to}. */
+    /**
+     * Writes {@code to = activation(from)} over {@code batch} samples of {@code size} values each;
+     * {@code from} may be {@code to}. Softmax runs over each sample's values.
+     */
     static void addForward(CodeBlock.Builder code, NameAllocator names, Activation activation,
-            FieldSpec from, FieldSpec to, FieldSpec size) {
+            FieldSpec from, FieldSpec to, FieldSpec size, String batch) {
         String k = names.newName("k");
+        CodeBlock all = CodeBlock.of("$N * $N", batch, size);
         switch (activation) {
             case RELU:
-                beginLoop(code, k, size);
+                beginLoop(code, k, all);
                 code.addStatement("$2N[$1N] = $4T.max($3N[$1N], 0f)", k, to, from, MATH);
                 code.endControlFlow();
                 break;
             case SIGMOID:
-                beginLoop(code, k, size);
+                beginLoop(code, k, all);
                 code.addStatement("$2N[$1N] = (float) (1.0 / (1.0 + $4T.exp(-$3N[$1N])))", k, to, from, MATH);
                 code.endControlFlow();
                 break;
             case TANH:
-                beginLoop(code, k, size);
+                beginLoop(code, k, all);
                 code.addStatement("$2N[$1N] = (float) $4T.tanh($3N[$1N])", k, to, from, MATH);
                 code.endControlFlow();
                 break;
             case SOFTMAX:
+                String n = names.newName("n");
+                String start = names.newName("start");
+                String end = names.newName("end");
                 String max = names.newName("max");
                 String sum = names.newName("sum");
+                beginLoop(code, n, batch);
+                code.addStatement("int $N = $N * $N", start, n, size);
+                code.addStatement("int $N = $N + $N", end, start, size);
                 code.add("// stable softmax: exp(x - max) cannot overflow\n");
-                code.addStatement("float $N = $N[0]", max, from);
-                beginLoop(code, k, 1, size);
+                code.addStatement("float $N = $N[$N]", max, from, start);
+                beginLoop(code, k, CodeBlock.of("$N + 1", start), end);
                 code.addStatement("$1N = $2T.max($1N, $3N[$4N])", max, MATH, from, k);
                 code.endControlFlow();
                 code.addStatement("float $N = 0f", sum);
-                beginLoop(code, k, size);
+                beginLoop(code, k, start, end);
                 code.addStatement("$2N[$1N] = (float) $4T.exp($3N[$1N] - $5N)", k, to, from, MATH, max);
                 code.addStatement("$N += $N[$N]", sum, to, k);
                 code.endControlFlow();
-                beginLoop(code, k, size);
+                beginLoop(code, k, start, end);
                 code.addStatement("$N[$N] /= $N", to, k, sum);
+                code.endControlFlow();
                 code.endControlFlow();
                 break;
             default:
@@ -78,39 +89,47 @@ final class ActivationCode extends LayerCode {
     }
 
     /**
-     * Writes {@code target = gradient * activation'(outputs)} over {@code size} values; {@code
-     * gradient} may be {@code target}.
+     * Writes {@code target = gradient * activation'(outputs)} over {@code batch} samples of {@code
+     * size} values each; {@code gradient} may be {@code target}.
      */
     static void addBackward(CodeBlock.Builder code, NameAllocator names, Activation activation,
-            FieldSpec gradient, FieldSpec outputs, FieldSpec target, FieldSpec size) {
+            FieldSpec gradient, FieldSpec outputs, FieldSpec target, FieldSpec size, String batch) {
         String k = names.newName("k");
+        CodeBlock all = CodeBlock.of("$N * $N", batch, size);
         switch (activation) {
             case RELU:
-                beginLoop(code, k, size);
+                beginLoop(code, k, all);
                 code.addStatement("$2N[$1N] = $3N[$1N] > 0f ? $4N[$1N] : 0f", k, target, outputs, gradient);
                 code.endControlFlow();
                 break;
             case SIGMOID:
-                beginLoop(code, k, size);
+                beginLoop(code, k, all);
                 code.addStatement("$2N[$1N] = $4N[$1N] * $3N[$1N] * (1f - $3N[$1N])", k, target, outputs,
                         gradient);
                 code.endControlFlow();
                 break;
             case TANH:
-                beginLoop(code, k, size);
+                beginLoop(code, k, all);
                 code.addStatement("$2N[$1N] = $4N[$1N] * (1f - $3N[$1N] * $3N[$1N])", k, target, outputs,
                         gradient);
                 code.endControlFlow();
                 break;
             case SOFTMAX:
+                String n = names.newName("n");
+                String start = names.newName("start");
+                String end = names.newName("end");
                 String dot = names.newName("dot");
+                beginLoop(code, n, batch);
+                code.addStatement("int $N = $N * $N", start, n, size);
+                code.addStatement("int $N = $N + $N", end, start, size);
                 code.add("// the softmax Jacobian times g: y * (g - sum(g * y))\n");
                 code.addStatement("float $N = 0f", dot);
-                beginLoop(code, k, size);
+                beginLoop(code, k, start, end);
                 code.addStatement("$N += $N[$N] * $N[$N]", dot, gradient, k, outputs, k);
                 code.endControlFlow();
-                beginLoop(code, k, size);
+                beginLoop(code, k, start, end);
                 code.addStatement("$2N[$1N] = $3N[$1N] * ($4N[$1N] - $5N)", k, target, outputs, gradient, dot);
+                code.endControlFlow();
                 code.endControlFlow();
                 break;
             default:

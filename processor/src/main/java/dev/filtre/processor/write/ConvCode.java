@@ -4,23 +4,30 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
 import dev.filtre.processor.model.CheckedLayer;
 import dev.filtre.processor.model.Operation;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
  * A convolution as deep-learning frameworks define it: cross-correlation (the kernel is not
  * flipped) with zero padding, {@code y[o,i,j] = b[o] + sum w[o,c,u,v] * x[c, i*S+u-P, j*S+v-P]},
- * written as matrix multiplies on the kernels of {@code dev.filtre.kernels}.
+ * written as matrix multiplies on the kernels of {@code dev.filtre.kernels}, a chunk of samples at a
+ * time.
  *
- * <p>The forward pass unfolds the input ({@code Im2col.unfold}) into {@code conv1Columns}, a
- * {@code [C·K·K][H'·W']} matrix whose column {@code (i, j)} is the window output {@code (i, j)}
- * sees, zeros in the padding; the output, filled with the bias, gains {@code W[F][C·K·K] ×
- * columns} ({@code Sgemm.multiplyAdd}). The matrix stays for the backward pass: the bias gradient
- * gains the row sums of {@code dY} ({@code Gemv.addRowSums}), the weight gradient {@code dY ×
- * columnsᵀ}, the unfolded input gradient {@code conv1ColumnsGradient} is {@code
- * Wᵀ × dY}, folded back onto the input ({@code Im2col.foldAdd}). Strides, padding and floored
+ * <p>The forward pass unfolds each sample's input ({@code Im2col.unfold}) into {@code
+ * conv1Columns}: for a chunk of {@code CONV1_CHUNK} samples, one {@code [C·K·K][chunk·H'·W']}
+ * matrix whose column {@code (s, i, j)} is what window {@code (i, j)} of sample {@code s} sees,
+ * zeros in the padding. The chunk's output, {@code [F][chunk·H'·W']}, is the bias plus {@code
+ * W[F][C·K·K] × columns} ({@code Sgemm.multiplyAdd}): one multiply for the chunk, wide enough to
+ * keep the multiply's registers busy, small enough to stay in the cache; it is then copied sample
+ * by sample into the output volume. In training the unfolded chunks of the whole batch stay for
+ * the backward pass, which per chunk gathers {@code dY} the same way, adds its row sums to the bias
+ * gradient ({@code Gemv.addRowSums}) and {@code dY × columnsᵀ} to the weight gradient, and, unless
+ * this is the first layer of a training pass, computes the unfolded input gradient {@code Wᵀ × dY}
+ * and folds it back onto each sample's input ({@code Im2col.foldAdd}). Strides, padding and floored
  * output sizes are all the unfolding's business.
  */
 final class ConvCode extends LayerCode {
@@ -28,15 +35,24 @@ final class ConvCode extends LayerCode {
     private static final ClassName IM2COL = ClassName.get("dev.filtre.kernels", "Im2col");
     private static final ClassName SGEMM = ClassName.get("dev.filtre.kernels", "Sgemm");
     private static final ClassName GEMV = ClassName.get("dev.filtre.kernels", "Gemv");
+    /** The unfolded chunk a multiply works on is kept under this many values (1 MiB of floats: an L2 cache). */
+    static final int CHUNK_VALUES = 1 << 18;
+    /** No more samples than this in a chunk, however small the layer. */
+    static final int MAX_CHUNK = 64;
 
     private final FieldSpec kernel;
     private final FieldSpec stride;
     private final FieldSpec pad;
     private final FieldSpec patch;
     private final FieldSpec pixels;
+    private final FieldSpec chunk;
     private final FieldSpec geometry;
     private final FieldSpec columns;
+    private final FieldSpec columnsKept;
     private final FieldSpec columnsGradient;
+    private final FieldSpec product;
+    private final FieldSpec productGradient;
+    private final int chunkSamples;
 
     ConvCode(CheckedLayer layer, Operation.Conv conv, Stage in, Stage out, ModelFields model, String prefix,
             int firstParameter, Members members) {
@@ -50,30 +66,58 @@ final class ConvCode extends LayerCode {
         patch = constant(members, "_PATCH", CodeBlock.of("$N * $N * $N", in.channels(), kernel, kernel),
                 "Values one of " + name + "'s windows covers: the rows of its unfolded input.");
         pixels = constant(members, "_PIXELS", CodeBlock.of("$N * $N", out.height(), out.width()),
-                "Positions of " + name + "'s output: the columns of its unfolded input.");
+                "Positions of " + name + "'s output: the columns of one sample's unfolded input.");
+        long unfoldedPerSample = (long) layer.input().channels() * conv.size() * conv.size()
+                * layer.output().height() * layer.output().width();
+        chunkSamples = (int) Math.max(1, Math.min(MAX_CHUNK, CHUNK_VALUES / unfoldedPerSample));
+        chunk = constant(members, "_CHUNK", CodeBlock.of("$L", chunkSamples),
+                "Samples " + name + " unfolds and multiplies at once: as many as keep the unfolded chunk in "
+                        + "the cache.");
         geometry = constant(members, CONV_GEOMETRY, "_GEOMETRY",
                 CodeBlock.of("new $T($N, $N, $N, $N, $N, $N)", CONV_GEOMETRY, in.channels(), in.height(), in.width(),
                         kernel, stride, pad),
                 name + "'s input and window, for the kernels.");
-        CodeBlock unfoldedSize = CodeBlock.of("$N * $N", patch, pixels);
-        columns = buffer(members, name + "Columns", unfoldedSize);
-        columnsGradient = buffer(members, name + "ColumnsGradient", unfoldedSize);
+        columns = FieldSpec.builder(Stage.FLOATS, members.field(name + "Columns"), Modifier.PRIVATE)
+                .addJavadoc("$L's unfolded input: the whole batch's chunks in training, one chunk otherwise.\n",
+                        name)
+                .initializer("new float[$N * $N]", patch, pixels)
+                .build();
+        columnsKept = FieldSpec.builder(TypeName.BOOLEAN, members.field(name + "ColumnsKept"), Modifier.PRIVATE)
+                .addJavadoc("Whether {@code $N} holds every chunk of the last forward pass.\n", columns)
+                .build();
+        columnsGradient = chunkBuffer(members, name + "ColumnsGradient", CodeBlock.of("$N * $N", patch, pixels),
+                "dL/d " + name + "'s unfolded input for one chunk; scratch for the weight gradient before.");
+        if (chunkSamples > 1) {
+            product = chunkBuffer(members, name + "Product", CodeBlock.of("$N", out.size()),
+                    name + "'s output for one chunk, [filters][chunk·pixels], before it goes sample by sample.");
+            productGradient = chunkBuffer(members, name + "ProductGradient", CodeBlock.of("$N", out.size()),
+                    "dL/d " + name + "'s output for one chunk, gathered as {@code " + product.name() + "} is laid out.");
+        } else {
+            product = null;
+            productGradient = null;
+        }
     }
 
-    private static FieldSpec buffer(Members members, String name, CodeBlock size) {
+    private FieldSpec chunkBuffer(Members members, String name, CodeBlock perSample, String javadoc) {
         return FieldSpec.builder(Stage.FLOATS, members.field(name), Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("new float[$L]", size)
+                .addJavadoc("$L\n", javadoc)
+                .initializer("new float[$N * $L]", chunk, perSample)
                 .build();
     }
 
     @Override
     List<FieldSpec> hyperparameters() {
-        return List.of(kernel, stride, pad, patch, pixels, geometry);
+        return List.of(kernel, stride, pad, patch, pixels, chunk, geometry);
     }
 
     @Override
-    List<FieldSpec> extraBuffers() {
-        return List.of(columns, columnsGradient);
+    List<FieldSpec> fixedBuffers() {
+        List<FieldSpec> buffers = new ArrayList<>(List.of(columns, columnsKept, columnsGradient));
+        if (product != null) {
+            buffers.add(product);
+            buffers.add(productGradient);
+        }
+        return buffers;
     }
 
     @Override
@@ -101,31 +145,119 @@ final class ConvCode extends LayerCode {
         return CodeBlock.of("$N * $N * $N", out.channels(), kernel, kernel);
     }
 
-    @Override
-    void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target) {
-        String o = names.newName("o");
-        code.addStatement("$T.unfold($N, $N, 0, $N, 0)", IM2COL, geometry, in.values(), columns);
-        beginLoop(code, o, out.channels());
-        code.addStatement("$1T.fill($2N, $3N * $4N, ($3N + 1) * $4N, $5N[$6N + $3N])", ARRAYS, target, o, pixels,
-                model.parameters(), biasOffset());
+    /** The locals of a loop over chunks. */
+    private record Chunk(String first, String count, String width, String base, String s) {
+        static Chunk allocate(NameAllocator names) {
+            return new Chunk(names.newName("first"), names.newName("count"), names.newName("width"),
+                    names.newName("base"), names.newName("s"));
+        }
+    }
+
+    /**
+     * Opens {@code for (first = 0; first < batch; first += CHUNK)} and sets {@code count} (the
+     * chunk's samples), {@code width} (its columns) and {@code base} (where its unfolded input is).
+     */
+    private void beginChunks(CodeBlock.Builder code, Chunk c, String batch, CodeBlock base) {
+        code.beginControlFlow("for (int $1N = 0; $1N < $2N; $1N += $3N)", c.first, batch, chunk);
+        code.addStatement("int $N = $T.min($N, $N - $N)", c.count, MATH, chunk, batch, c.first);
+        code.addStatement("int $N = $N * $N", c.width, c.count, pixels);
+        code.addStatement("int $N = $L", c.base, base);
+    }
+
+    private void addUnfold(CodeBlock.Builder code, Chunk c) {
+        beginLoop(code, c.s, c.count);
+        code.addStatement("$T.unfold($N, $N, ($N + $N) * $N, $N, $N + $N * $N, $N)", IM2COL, geometry, in.values(),
+                c.first, c.s, in.size(), columns, c.base, c.s, pixels, c.width);
         code.endControlFlow();
-        code.addStatement("$T.multiplyAdd($N, $N, $N, $N, $N, $N, 0, $N, 0)", SGEMM, out.channels(), patch, pixels,
-                model.parameters(), weightOffset(), columns, target);
     }
 
     @Override
-    void addBackward(CodeBlock.Builder code, NameAllocator names) {
+    void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target, String batch) {
+        String kept = names.newName("keep");
+        String needed = names.newName("needed");
+        String o = names.newName("o");
+        String start = names.newName("start");
+        Chunk c = Chunk.allocate(names);
+        code.add("// training keeps every chunk's unfolded input for the backward pass\n");
+        code.addStatement("boolean $N = $N || $N <= $N", kept, model.training(), batch, chunk);
+        code.addStatement("int $N = ($N ? $N : $N) * $N * $N", needed, kept, batch, chunk, patch, pixels);
+        code.beginControlFlow("if ($N.length < $N)", columns, needed);
+        code.addStatement("$N = new float[$N]", columns, needed);
+        code.endControlFlow();
+        code.addStatement("$N = $N", columnsKept, kept);
+        beginChunks(code, c, batch, CodeBlock.of("$N ? $N * $N * $N : 0", kept, c.first, patch, pixels));
+        addUnfold(code, c);
+        if (product == null) {
+            code.add("// one sample a chunk: the product is the sample's output volume\n");
+            code.addStatement("int $N = $N * $N", start, c.first, out.size());
+            beginLoop(code, o, out.channels());
+            code.addStatement("$1T.fill($2N, $3N + $4N * $5N, $3N + ($4N + 1) * $5N, $6N[$7N + $4N])", ARRAYS, target,
+                    start, o, pixels, model.parameters(), biasOffset());
+            code.endControlFlow();
+            code.addStatement("$T.multiplyAdd($N, $N, $N, $N, $N, $N, $N, $N, $N)", SGEMM, out.channels(), patch,
+                    c.width, model.parameters(), weightOffset(), columns, c.base, target, start);
+        } else {
+            beginLoop(code, o, out.channels());
+            code.addStatement("$1T.fill($2N, $3N * $4N, ($3N + 1) * $4N, $5N[$6N + $3N])", ARRAYS, product, o,
+                    c.width, model.parameters(), biasOffset());
+            code.endControlFlow();
+            code.addStatement("$T.multiplyAdd($N, $N, $N, $N, $N, $N, $N, $N, 0)", SGEMM, out.channels(), patch,
+                    c.width, model.parameters(), weightOffset(), columns, c.base, product);
+            code.add("// [filters][chunk·pixels] to each sample's [filters][pixels]\n");
+            beginLoop(code, c.s, c.count);
+            beginLoop(code, o, out.channels());
+            code.addStatement("$T.arraycopy($N, $N * $N + $N * $N, $N, ($N + $N) * $N + $N * $N, $N)", SYSTEM, product,
+                    o, c.width, c.s, pixels, target, c.first, c.s, out.size(), o, pixels, pixels);
+            code.endControlFlow();
+            code.endControlFlow();
+        }
+        code.endControlFlow();
+    }
+
+    @Override
+    void addBackward(CodeBlock.Builder code, NameAllocator names, String batch) {
         FieldSpec gradient = out.gradient();
-        code.addStatement("$T.addRowSums($N, $N, $N, 0, $N, $N)", GEMV, out.channels(), pixels, gradient,
+        String o = names.newName("o");
+        Chunk c = Chunk.allocate(names);
+        beginChunks(code, c, batch, CodeBlock.of("$N ? $N * $N * $N : 0", columnsKept, c.first, patch, pixels));
+        code.beginControlFlow("if (!$N)", columnsKept);
+        code.add("// an evaluation pass over several chunks kept only the last one: unfold again\n");
+        addUnfold(code, c);
+        code.endControlFlow();
+        FieldSpec dy;
+        CodeBlock dyStart;
+        if (product == null) {
+            dy = gradient;
+            dyStart = CodeBlock.of("$N * $N", c.first, out.size());
+        } else {
+            dy = productGradient;
+            dyStart = CodeBlock.of("0");
+            code.add("// each sample's [filters][pixels] to the chunk's [filters][chunk·pixels]\n");
+            beginLoop(code, c.s, c.count);
+            beginLoop(code, o, out.channels());
+            code.addStatement("$T.arraycopy($N, ($N + $N) * $N + $N * $N, $N, $N * $N + $N * $N, $N)", SYSTEM,
+                    gradient, c.first, c.s, out.size(), o, pixels, productGradient, o, c.width, c.s, pixels, pixels);
+            code.endControlFlow();
+            code.endControlFlow();
+        }
+        code.addStatement("$T.addRowSums($N, $N, $N, $L, $N, $N)", GEMV, out.channels(), c.width, dy, dyStart,
                 model.gradients(), biasOffset());
         code.add("// dW += dY × columnsᵀ, with the unfolded gradient as scratch before it is computed\n");
-        code.addStatement("$T.multiplyAddTransposedB($N, $N, $N, $N, 0, $N, 0, $N, $N, $N, 0)", SGEMM, out.channels(),
-                pixels, patch, gradient, columns, model.gradients(), weightOffset(), columnsGradient);
-        code.add("// dColumns = Wᵀ × dY, folded back onto the input\n");
-        code.addStatement("$T.fill($N, 0f)", ARRAYS, columnsGradient);
-        code.addStatement("$T.multiplyAddTransposedA($N, $N, $N, $N, $N, $N, 0, $N, 0)", SGEMM, patch, out.channels(),
-                pixels, model.parameters(), weightOffset(), gradient, columnsGradient);
-        code.addStatement("$T.fill($N, 0f)", ARRAYS, in.gradient());
-        code.addStatement("$T.foldAdd($N, $N, 0, $N, 0)", IM2COL, geometry, columnsGradient, in.gradient());
+        code.addStatement("$T.multiplyAddTransposedB($N, $N, $N, $N, $L, $N, $N, $N, $N, $N, 0)", SGEMM,
+                out.channels(), c.width, patch, dy, dyStart, columns, c.base, model.gradients(), weightOffset(),
+                columnsGradient);
+        beginInputGradient(code);
+        code.add("// dColumns = Wᵀ × dY, folded back onto each sample's input\n");
+        code.addStatement("$T.fill($N, 0, $N * $N, 0f)", ARRAYS, columnsGradient, patch, c.width);
+        code.addStatement("$T.multiplyAddTransposedA($N, $N, $N, $N, $N, $N, $L, $N, 0)", SGEMM, patch,
+                out.channels(), c.width, model.parameters(), weightOffset(), dy, dyStart, columnsGradient);
+        code.addStatement("$T.fill($N, $N * $N, ($N + $N) * $N, 0f)", ARRAYS, in.gradient(), c.first, in.size(),
+                c.first, c.count, in.size());
+        beginLoop(code, c.s, c.count);
+        code.addStatement("$T.foldAdd($N, $N, $N * $N, $N, $N, ($N + $N) * $N)", IM2COL, geometry, columnsGradient,
+                c.s, pixels, c.width, in.gradient(), c.first, c.s, in.size());
+        code.endControlFlow();
+        endInputGradient(code);
+        code.endControlFlow();
     }
 }

@@ -11,7 +11,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Inverted dropout. In training mode each value is dropped with probability {@code DROP1_RATE}
- * (one {@code nextDouble()} of the model's dropout random source per value, in order) and the kept
+ * (one {@code nextDouble()} of the model's dropout random source per value, in order; in a batch
+ * with seeds, sample {@code n}'s values draw from its seed's sequence past the {@code
+ * DROP1_DRAWS_BEFORE} values the dropout layers before took, as in a per-sample pass) and the kept
  * ones are scaled by {@code DROP1_SCALE = 1 / (1 - rate)}; in evaluation mode it is the identity.
  * The mask buffer holds the factor applied to each value ({@code 0} or {@code DROP1_SCALE}, or
  * {@code 1} in evaluation), so the backward pass is {@code dx = g * mask} in both modes.
@@ -19,52 +21,66 @@ import javax.lang.model.element.Modifier;
 final class DropoutCode extends LayerCode {
     private final FieldSpec rate;
     private final FieldSpec scale;
-    private final FieldSpec mask;
+    private final BatchBuffer mask;
+    private final FieldSpec drawsBefore;
 
     DropoutCode(CheckedLayer layer, Operation.Dropout dropout, Stage in, Stage out, ModelFields model,
-            String prefix, int firstParameter, Members members) {
+            String prefix, int firstParameter, Members members, long dropoutDrawsBefore) {
         super(layer, in, out, model, prefix, firstParameter, members);
         rate = constant(members, TypeName.DOUBLE, "_RATE", CodeBlock.of("$L", dropout.rate()),
                 "The probability that " + layer.name() + " drops a value in training.");
         scale = constant(members, TypeName.FLOAT, "_SCALE",
                 CodeBlock.of("(float) (1.0 / (1.0 - $N))", rate),
                 "The factor " + layer.name() + " applies to the values it keeps: 1 / (1 - rate).");
-        mask = FieldSpec.builder(Stage.FLOATS, members.field(layer.name() + "Mask"), Modifier.PRIVATE,
-                        Modifier.FINAL)
-                .initializer("new float[$N]", out.size())
-                .build();
+        mask = BatchBuffer.floats(members.field(layer.name() + "Mask"), out.size());
+        drawsBefore = constant(members, TypeName.LONG, "_DRAWS_BEFORE", CodeBlock.of("$LL", dropoutDrawsBefore),
+                "How many values of a sample's dropout sequence the dropout layers before " + layer.name()
+                        + " draw.");
     }
 
     @Override
     List<FieldSpec> hyperparameters() {
-        return List.of(rate, scale);
+        return List.of(rate, scale, drawsBefore);
     }
 
     @Override
-    List<FieldSpec> extraBuffers() {
+    List<BatchBuffer> extraBatchBuffers() {
         return List.of(mask);
     }
 
     @Override
-    void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target) {
+    void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target, String batch) {
+        String n = names.newName("n");
         String k = names.newName("k");
+        String start = names.newName("start");
+        FieldSpec random = model.dropoutRandom().orElseThrow();
+        FieldSpec seeds = model.dropoutSeeds().orElseThrow();
+        FieldSpec maskField = mask.field();
         code.beginControlFlow("if ($N)", model.training());
-        beginLoop(code, k, out.size());
-        code.addStatement("$2N[$1N] = $3N.nextDouble() < $4N ? 0f : $5N", k, mask,
-                model.dropoutRandom().orElseThrow(), rate, scale);
-        code.addStatement("$2N[$1N] = $3N[$1N] * $4N[$1N]", k, target, in.values(), mask);
+        beginLoop(code, n, batch);
+        code.beginControlFlow("if ($N != null)", seeds);
+        code.add("// the part of sample $N's sequence this layer would draw in a per-sample pass\n", n);
+        code.addStatement("$N.reseed($N[$N], $N)", random, seeds, n, drawsBefore);
+        code.endControlFlow();
+        code.addStatement("int $N = $N * $N", start, n, out.size());
+        beginLoop(code, k, start, CodeBlock.of("$N + $N", start, out.size()));
+        code.addStatement("$2N[$1N] = $3N.nextDouble() < $4N ? 0f : $5N", k, maskField, random, rate, scale);
+        code.addStatement("$2N[$1N] = $3N[$1N] * $4N[$1N]", k, target, in.values(), maskField);
+        code.endControlFlow();
         code.endControlFlow();
         code.nextControlFlow("else");
-        code.addStatement("$T.fill($N, 1f)", ARRAYS, mask);
-        code.addStatement("$T.arraycopy($N, 0, $N, 0, $N)", SYSTEM, in.values(), target, out.size());
+        code.addStatement("$T.fill($N, 0, $L, 1f)", ARRAYS, maskField, out.sizeOf(batch));
+        code.addStatement("$T.arraycopy($N, 0, $N, 0, $L)", SYSTEM, in.values(), target, out.sizeOf(batch));
         code.endControlFlow();
     }
 
     @Override
-    void addBackward(CodeBlock.Builder code, NameAllocator names) {
+    void addBackward(CodeBlock.Builder code, NameAllocator names, String batch) {
         String k = names.newName("k");
-        beginLoop(code, k, out.size());
-        code.addStatement("$2N[$1N] = $3N[$1N] * $4N[$1N]", k, in.gradient(), out.gradient(), mask);
+        beginInputGradient(code);
+        beginLoop(code, k, out.sizeOf(batch));
+        code.addStatement("$2N[$1N] = $3N[$1N] * $4N[$1N]", k, in.gradient(), out.gradient(), mask.field());
         code.endControlFlow();
+        endInputGradient(code);
     }
 }

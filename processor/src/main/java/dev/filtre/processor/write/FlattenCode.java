@@ -16,13 +16,15 @@ final class FlattenCode extends LayerCode {
     }
 
     @Override
-    void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target) {
-        code.addStatement("$T.arraycopy($N, 0, $N, 0, $N)", SYSTEM, in.values(), target, out.size());
+    void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target, String batch) {
+        code.addStatement("$T.arraycopy($N, 0, $N, 0, $L)", SYSTEM, in.values(), target, out.sizeOf(batch));
     }
 
     @Override
-    void addBackward(CodeBlock.Builder code, NameAllocator names) {
-        code.addStatement("$T.arraycopy($N, 0, $N, 0, $N)", SYSTEM, out.gradient(), in.gradient(),
-                out.size());
+    void addBackward(CodeBlock.Builder code, NameAllocator names, String batch) {
+        beginInputGradient(code);
+        code.addStatement("$T.arraycopy($N, 0, $N, 0, $L)", SYSTEM, out.gradient(), in.gradient(),
+                out.sizeOf(batch));
+        endInputGradient(code);
     }
 }

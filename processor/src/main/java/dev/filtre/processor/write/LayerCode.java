@@ -44,7 +44,7 @@ abstract class LayerCode {
     private final FieldSpec index;
     private final Optional<FieldSpec> weightOffset;
     private final Optional<FieldSpec> biasOffset;
-    private final Optional<FieldSpec> logits;
+    private final Optional<BatchBuffer> logits;
     private final int firstParameter;
     private final String forwardName;
     private final String backwardName;
@@ -78,10 +78,7 @@ abstract class LayerCode {
             initializeName = Optional.empty();
         }
         logits = layer.activation().filter(a -> a == Activation.SOFTMAX).map(a ->
-                FieldSpec.builder(Stage.FLOATS, members.field(name + "Logits"), Modifier.PRIVATE,
-                                Modifier.FINAL)
-                        .initializer("new float[$N]", out.size())
-                        .build());
+                BatchBuffer.floats(members.field(name + "Logits"), out.size()));
         String capitalized = Members.capitalized(name);
         forwardName = members.method("forward" + capitalized);
         backwardName = members.method("backward" + capitalized);
@@ -90,9 +87,12 @@ abstract class LayerCode {
         activationBackwardName = layer.activation().map(a -> members.method("backward" + capitalized + activation));
     }
 
-    /** The code of {@code layer}, whose input is {@code in} and output {@code out}. */
+    /**
+     * The code of {@code layer}, whose input is {@code in} and output {@code out}; {@code
+     * dropoutDrawsBefore} counts the random values a sample's dropout layers before it draw.
+     */
     static LayerCode of(CheckedLayer layer, Stage in, Stage out, ModelFields model, String prefix,
-            int firstParameter, Members members) {
+            int firstParameter, Members members, long dropoutDrawsBefore) {
         Operation operation = layer.operation();
         if (operation instanceof Operation.Conv conv) {
             return new ConvCode(layer, conv, in, out, model, prefix, firstParameter, members);
@@ -104,7 +104,8 @@ abstract class LayerCode {
             return new DenseCode(layer, in, out, model, prefix, firstParameter, members);
         }
         if (operation instanceof Operation.Dropout dropout) {
-            return new DropoutCode(layer, dropout, in, out, model, prefix, firstParameter, members);
+            return new DropoutCode(layer, dropout, in, out, model, prefix, firstParameter, members,
+                    dropoutDrawsBefore);
         }
         if (operation instanceof Operation.Standalone standalone) {
             return new ActivationCode(layer, standalone.activation(), in, out, model, prefix,
@@ -145,15 +146,23 @@ abstract class LayerCode {
         return List.of();
     }
 
-    /** Buffers besides the stages': the pre-softmax logits, max-pooling's argmax, dropout's mask. */
-    final List<FieldSpec> buffers() {
-        List<FieldSpec> buffers = new ArrayList<>();
+    /**
+     * Buffers besides the stages' that hold a region per sample: the pre-softmax logits,
+     * max-pooling's argmax, dropout's mask.
+     */
+    final List<BatchBuffer> batchBuffers() {
+        List<BatchBuffer> buffers = new ArrayList<>();
         logits.ifPresent(buffers::add);
-        buffers.addAll(extraBuffers());
+        buffers.addAll(extraBatchBuffers());
         return buffers;
     }
 
-    List<FieldSpec> extraBuffers() {
+    List<BatchBuffer> extraBatchBuffers() {
+        return List.of();
+    }
+
+    /** Buffers of a fixed size or sized by the layer itself: a convolution's unfolded input. */
+    List<FieldSpec> fixedBuffers() {
         return List.of();
     }
 
@@ -176,7 +185,7 @@ abstract class LayerCode {
 
     /** The pre-softmax buffer when a softmax is fused onto this layer. */
     Optional<FieldSpec> logits() {
-        return logits;
+        return logits.map(BatchBuffer::field);
     }
 
     /** The weight shape as constants, e.g. {@code new int[] {CONV1_CHANNELS, INPUT_CHANNELS, ...}}. */
@@ -203,20 +212,26 @@ abstract class LayerCode {
     final List<MethodSpec> forwardMethods() {
         List<MethodSpec> methods = new ArrayList<>();
         NameAllocator names = members.locals();
+        String batch = names.newName("batch");
         CodeBlock.Builder code = CodeBlock.builder();
-        FieldSpec target = logits.orElse(out.values());
-        addForward(code, names, target);
+        FieldSpec target = logits().orElse(out.values());
+        addForward(code, names, target, batch);
         methods.add(MethodSpec.methodBuilder(forwardName)
                 .addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, batch)
                 .addJavadoc("$L: $L, $L to $L.\n", layer.name(), layer.operation().describe(), layer.input(),
                         layer.output())
                 .addCode(code.build())
                 .build());
         layer.activation().ifPresent(activation -> {
             CodeBlock.Builder activate = CodeBlock.builder();
-            ActivationCode.addForward(activate, members.locals(), activation, target, out.values(), out.size());
+            NameAllocator activationNames = members.locals();
+            String activationBatch = activationNames.newName("batch");
+            ActivationCode.addForward(activate, activationNames, activation, target, out.values(), out.size(),
+                    activationBatch);
             methods.add(MethodSpec.methodBuilder(activationForwardName.orElseThrow())
                     .addModifiers(Modifier.PRIVATE)
+                    .addParameter(TypeName.INT, activationBatch)
                     .addJavadoc("$L's $L$L.\n", layer.name(), activation.displayName(),
                             target.equals(out.values()) ? ", in place" : ", from the logits")
                     .addCode(activate.build())
@@ -233,21 +248,25 @@ abstract class LayerCode {
         List<MethodSpec> methods = new ArrayList<>();
         layer.activation().ifPresent(activation -> {
             NameAllocator names = members.locals();
+            String batch = names.newName("batch");
             CodeBlock.Builder code = CodeBlock.builder();
             ActivationCode.addBackward(code, names, activation, out.gradient(), out.values(),
-                    out.gradient(), out.size());
+                    out.gradient(), out.size(), batch);
             methods.add(MethodSpec.methodBuilder(activationBackwardName.orElseThrow())
                     .addModifiers(Modifier.PRIVATE)
+                    .addParameter(TypeName.INT, batch)
                     .addJavadoc("$L's $L, backward: dL/d output to dL/d pre-activation, in place.\n",
                             layer.name(), activation.displayName())
                     .addCode(code.build())
                     .build());
         });
         NameAllocator names = members.locals();
+        String batch = names.newName("batch");
         CodeBlock.Builder code = CodeBlock.builder();
-        addBackward(code, names);
+        addBackward(code, names, batch);
         methods.add(MethodSpec.methodBuilder(backwardName)
                 .addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, batch)
                 .addJavadoc("$L: $L, backward: dL/d $L to dL/d input$L.\n", layer.name(),
                         layer.operation().describe(),
                         layer.activation().isPresent() ? "pre-activation" : "output",
@@ -309,14 +328,37 @@ abstract class LayerCode {
         throw new UnsupportedOperationException(layer.name() + " learns nothing");
     }
 
-    /** Writes the layer's own forward computation from {@code in.values()} into {@code target}. */
-    abstract void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target);
+    /**
+     * Writes the layer's own forward computation from {@code in.values()} into {@code target}, for
+     * the samples {@code 0 .. batch - 1} ({@code batch} names the method's parameter).
+     */
+    abstract void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target, String batch);
 
     /**
-     * Writes the layer's own backward computation: reads dL/d (pre-activation) output from {@code
-     * out.gradient()}, adds to the parameter gradients, writes dL/d input into {@code in.gradient()}.
+     * Writes the layer's own backward computation for the samples {@code 0 .. batch - 1}: reads
+     * dL/d (pre-activation) output from {@code out.gradient()}, adds to the parameter gradients,
+     * writes dL/d input into {@code in.gradient()} (for the first layer, only when {@link
+     * ModelFields#inputGradientWanted()}: see {@link #beginInputGradient}).
      */
-    abstract void addBackward(CodeBlock.Builder code, NameAllocator names);
+    abstract void addBackward(CodeBlock.Builder code, NameAllocator names, String batch);
+
+    /**
+     * Opens the part of a backward pass that computes dL/d input: for the first layer, whose input
+     * gradient is the network's, {@code if (inputGradientWanted)}; close it with {@link
+     * #endInputGradient}.
+     */
+    final void beginInputGradient(CodeBlock.Builder code) {
+        if (layer.index() == 0) {
+            code.add("// the network's input gradient: the per-sample pass reports it, training skips it\n");
+            code.beginControlFlow("if ($N)", model.inputGradientWanted());
+        }
+    }
+
+    final void endInputGradient(CodeBlock.Builder code) {
+        if (layer.index() == 0) {
+            code.endControlFlow();
+        }
+    }
 
     /** Opens {@code for (int i = 0; i < bound; i++)}. */
     static void beginLoop(CodeBlock.Builder code, String index, Object bound) {

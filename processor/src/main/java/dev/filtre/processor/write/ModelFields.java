@@ -10,6 +10,10 @@ import java.util.Optional;
  * @param gradients this instance's gradient accumulator, same layout
  * @param training whether dropout applies
  * @param dropoutRandom the random source of dropout masks, when the network has dropout
+ * @param dropoutSeeds the seeds of the batch's samples' masks ({@code long[]}, null to continue the
+ *     sequence), when the network has dropout
+ * @param inputGradientWanted whether the backward pass computes dL/d network input, which only the
+ *     first layer's code reads: the per-sample backward pass does, the batch one does not
  */
 record ModelFields(FieldSpec parameters, FieldSpec gradients, FieldSpec training,
-        Optional<FieldSpec> dropoutRandom) {}
+        Optional<FieldSpec> dropoutRandom, Optional<FieldSpec> dropoutSeeds, FieldSpec inputGradientWanted) {}

@@ -40,10 +40,15 @@ public final class ModelWriter {
     static final String GENERATOR = "dev.filtre.processor.NetworkProcessor";
     /** The seed a new model's parameters and dropout masks are drawn from. */
     static final long DEFAULT_SEED = 0L;
+    /** A slice of a batch inference keeps its values between layers under this many floats (8 MiB). */
+    static final long SLICE_VALUES = 1L << 21;
+    /** No more samples than this in a slice of a batch inference. */
+    static final long MAX_SLICE = 64;
 
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final ClassName ARRAYS = ClassName.get(Arrays.class);
     private static final ClassName SYSTEM = ClassName.get(System.class);
+    private static final ClassName MATH = ClassName.get(Math.class);
     private static final ClassName OBJECTS = ClassName.get(Objects.class);
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName FLOAT = ClassName.get(Float.class);
@@ -106,8 +111,21 @@ public final class ModelWriter {
         final Stage input;
         final List<LayerCode> codes = new ArrayList<>();
         final String requireRange;
+        final String requireBatch;
         final String isFinite;
+        final String ensureCapacity;
+        final String forwardPass;
+        final String backwardPass;
+        final String backwardPassFromLogits;
         final boolean endsWithSoftmax;
+        /** The samples of the last forward pass; 0 before the first. */
+        final FieldSpec lastBatch;
+        /** The samples every {@link BatchBuffer} has room for. */
+        final FieldSpec capacity;
+        final FieldSpec batchSlice;
+        final FieldSpec sampleOutput;
+        final FieldSpec sampleLogits;
+        final FieldSpec sampleInputGradient;
 
         Plan(CheckedNetwork network) {
             this.network = network;
@@ -145,7 +163,19 @@ public final class ModelWriter {
                     ? Optional.of(FieldSpec.builder(RESEEDABLE_RANDOM, members.field("dropoutRandom"),
                             Modifier.PRIVATE).build())
                     : Optional.empty();
-            fields = new ModelFields(parameters, gradients, training, dropoutRandom);
+            Optional<FieldSpec> dropoutSeeds = hasDropout
+                    ? Optional.of(FieldSpec.builder(long[].class, members.field("dropoutSeeds"), Modifier.PRIVATE)
+                            .addJavadoc("The seeds of the running batch pass's dropout masks, or null.\n")
+                            .build())
+                    : Optional.empty();
+            FieldSpec inputGradientWanted = FieldSpec.builder(TypeName.BOOLEAN, members.field("inputGradientWanted"),
+                    Modifier.PRIVATE).build();
+            fields = new ModelFields(parameters, gradients, training, dropoutRandom, dropoutSeeds,
+                    inputGradientWanted);
+            lastBatch = FieldSpec.builder(TypeName.INT, members.field("lastBatch"), Modifier.PRIVATE).build();
+            capacity = FieldSpec.builder(TypeName.INT, members.field("capacity"), Modifier.PRIVATE)
+                    .initializer("1")
+                    .build();
             layers = FieldSpec.builder(LIST_OF_LAYERS, members.field("layers"), Modifier.PRIVATE, Modifier.FINAL)
                     .build();
             input = Stage.input(network.input(), members);
@@ -156,17 +186,38 @@ public final class ModelWriter {
                 members.method(layer.name());
             }
             requireRange = members.method("requireRange");
+            requireBatch = members.method("requireBatch");
             isFinite = members.method("isFinite");
+            ensureCapacity = members.method("ensureCapacity");
+            forwardPass = members.method("forwardPass");
+            backwardPass = members.method("backwardPass");
+            backwardPassFromLogits = members.method("backwardPassFromLogits");
 
             Stage in = input;
             int offset = 0;
+            long dropoutDraws = 0;
+            long valuesPerSample = network.input().size();
             for (CheckedLayer layer : network.layers()) {
                 String prefix = members.constant(Members.upperSnake(layer.name()));
                 Stage out = Stage.output(layer.output(), layer.name(), prefix, members);
-                codes.add(LayerCode.of(layer, in, out, fields, prefix, offset, members));
+                codes.add(LayerCode.of(layer, in, out, fields, prefix, offset, members, dropoutDraws));
                 offset += Math.toIntExact(layer.parameterCount());
+                if (layer.operation() instanceof Operation.Dropout) {
+                    dropoutDraws += layer.output().size();
+                }
+                valuesPerSample += layer.output().size();
                 in = out;
             }
+            batchSlice = intConstant(members.constant("BATCH_SLICE"),
+                    CodeBlock.of("$L", Math.max(1, Math.min(MAX_SLICE, SLICE_VALUES / valuesPerSample))),
+                    "Samples {@link #forwardBatch(float[], int, float[])} runs at once: as many as keep the "
+                            + "values between layers in the cache.");
+            sampleOutput = sampleBuffer(members.field("sampleOutput"), output().size(),
+                    "The output of the last per-sample forward pass.");
+            sampleLogits = sampleBuffer(members.field("sampleLogits"), output().size(),
+                    "The logits of the last per-sample forward pass.");
+            sampleInputGradient = sampleBuffer(members.field("sampleInputGradient"), input.size(),
+                    "dL/d input of the last per-sample backward pass.");
             outputSizeConstant = intConstant(members.constant("OUTPUT_SIZE"),
                     CodeBlock.of("$L", network.output().size()),
                     "The number of values in one output, as {@link #" + output().size().name() + "}.");
@@ -177,6 +228,23 @@ public final class ModelWriter {
 
         LayerCode lastCode() {
             return codes.get(codes.size() - 1);
+        }
+
+        private static FieldSpec sampleBuffer(String name, FieldSpec size, String javadoc) {
+            return FieldSpec.builder(FLOATS, name, Modifier.PRIVATE, Modifier.FINAL)
+                    .addJavadoc("$L\n", javadoc)
+                    .initializer("new float[$N]", size)
+                    .build();
+        }
+
+        /** Every buffer with a region per sample, in field order. */
+        List<BatchBuffer> batchBuffers() {
+            List<BatchBuffer> buffers = new ArrayList<>(input.buffers());
+            for (LayerCode code : codes) {
+                buffers.addAll(code.out.buffers());
+                buffers.addAll(code.batchBuffers());
+            }
+            return buffers;
         }
 
         Stage output() {
@@ -190,6 +258,11 @@ public final class ModelWriter {
                 return last.logits().get();
             }
             return endsWithSoftmax ? last.in.values() : last.out.values();
+        }
+
+        /** True when the network has no final softmax, so that its logits are its output. */
+        boolean logitsAreOutput() {
+            return logits().equals(output().values());
         }
 
         /** The buffer receiving dL/d logits in {@code backwardFromLogits}. */
@@ -250,6 +323,7 @@ public final class ModelWriter {
         type.addField(plan.parametersConstant);
         type.addFields(plan.input.constants());
         type.addField(plan.outputSizeConstant);
+        type.addField(plan.batchSlice);
         type.addField(plan.defaultSeed);
         for (LayerCode code : plan.codes) {
             type.addFields(code.out.constants());
@@ -264,12 +338,24 @@ public final class ModelWriter {
         type.addField(fields.gradients());
         type.addField(fields.training());
         fields.dropoutRandom().ifPresent(type::addField);
+        fields.dropoutSeeds().ifPresent(type::addField);
+        type.addField(fields.inputGradientWanted());
         type.addField(plan.layers);
+        type.addField(plan.lastBatch);
+        type.addField(plan.capacity);
+        type.addField(plan.sampleOutput);
+        if (!plan.logitsAreOutput()) {
+            type.addField(plan.sampleLogits);
+        }
+        type.addField(plan.sampleInputGradient);
         type.addField(plan.input.values());
         type.addField(plan.input.gradient());
         for (LayerCode code : plan.codes) {
             type.addField(code.out.values());
-            type.addFields(code.buffers());
+            for (BatchBuffer buffer : code.batchBuffers()) {
+                type.addField(buffer.field());
+            }
+            type.addFields(code.fixedBuffers());
             type.addField(code.out.gradient());
         }
     }
@@ -407,6 +493,9 @@ public final class ModelWriter {
     }
 
     private static void addForwardMethods(TypeSpec.Builder type, Plan plan) {
+        addCapacity(type, plan);
+        addForwardPass(type, plan);
+
         NameAllocator names = plan.members.locals();
         String sample = names.newName("sample");
         String offset = names.newName("offset");
@@ -415,20 +504,30 @@ public final class ModelWriter {
         String samples = names.newName("samples");
         String batch = names.newName("batch");
         String outputs = names.newName("outputs");
-        String n = names.newName("n");
+        String first = names.newName("first");
+        String count = names.newName("count");
+        String results = names.newName("results");
+        String seeds = names.newName("dropoutSeeds");
+        ModelFields fields = plan.fields;
 
         MethodSpec.Builder forward = override("forward", FLOATS)
                 .addParameter(FLOATS, sample)
                 .addParameter(TypeName.INT, offset)
                 .addStatement("$N($N, $N, $N, $S)", plan.requireRange, sample, offset, plan.input.size(), "input")
                 .addStatement("$T.arraycopy($N, $N, $N, 0, $N)", SYSTEM, sample, offset, plan.input.values(),
-                        plan.input.size());
-        for (LayerCode code : plan.codes) {
-            for (MethodSpec step : code.forwardMethods()) {
-                forward.addStatement("$N()", step);
-            }
+                        plan.input.size())
+                .addStatement("$N = 1", plan.lastBatch);
+        fields.dropoutSeeds().ifPresent(field -> forward.addStatement("$N = null", field));
+        forward.addStatement("$N(1)", plan.forwardPass)
+                .addStatement("$T.arraycopy($N, 0, $N, 0, $N)", SYSTEM, plan.output().values(), plan.sampleOutput,
+                        plan.outputSizeConstant);
+        if (plan.logitsAreOutput()) {
+            forward.addComment("no final softmax: the logits are the output");
+        } else {
+            forward.addStatement("$T.arraycopy($N, 0, $N, 0, $N)", SYSTEM, plan.logits(), plan.sampleLogits,
+                    plan.outputSizeConstant);
         }
-        type.addMethod(forward.addStatement("return $N", plan.output().values()).build());
+        type.addMethod(forward.addStatement("return $N", plan.sampleOutput).build());
 
         type.addMethod(override("forward", TypeName.VOID)
                 .addParameter(FLOATS, sample)
@@ -453,60 +552,188 @@ public final class ModelWriter {
                         "inputs")
                 .addStatement("$N($N, 0, $N * $N, $S)", plan.requireRange, outputs, batch,
                         plan.outputSizeConstant, "outputs")
-                .beginControlFlow("for (int $1N = 0; $1N < $2N; $1N++)", n, batch)
-                .addStatement("forward($N, $N * $N, $N, $N * $N)", samples, n, plan.input.size(), outputs, n,
-                        plan.outputSizeConstant)
+                .beginControlFlow("for (int $1N = 0; $1N < $2N; $1N += $3N)", first, batch, plan.batchSlice)
+                .addStatement("int $N = $T.min($N, $N - $N)", count, MATH, plan.batchSlice, batch, first)
+                .addStatement("float[] $N = forwardBatch($N, $N * $N, $N, null)", results, samples, first,
+                        plan.input.size(), count)
+                .addStatement("$T.arraycopy($N, 0, $N, $N * $N, $N * $N)", SYSTEM, results, outputs, first,
+                        plan.outputSizeConstant, count, plan.outputSizeConstant)
                 .endControlFlow()
                 .build());
 
-        type.addMethod(override("logits", FLOATS).addStatement("return $N", plan.logits()).build());
+        MethodSpec.Builder batchForward = override("forwardBatch", FLOATS)
+                .addParameter(FLOATS, samples)
+                .addParameter(TypeName.INT, offset)
+                .addParameter(TypeName.INT, batch)
+                .addParameter(long[].class, seeds)
+                .beginControlFlow("if ($N <= 0 || $N > $T.MAX_VALUE / $N)", batch, batch, Integer.class,
+                        plan.input.size())
+                .addStatement("throw new $T($S + $N)", IllegalArgumentException.class,
+                        plan.network.name() + ": a batch needs 1 sample or more, within an array; got ", batch)
+                .endControlFlow()
+                .addStatement("$N($N, $N, $N * $N, $S)", plan.requireRange, samples, offset, batch,
+                        plan.input.size(), "inputs")
+                .beginControlFlow("if ($N != null && $N.length < $N)", seeds, seeds, batch)
+                .addStatement("throw new $T($S + $N + $S + $N.length)", IllegalArgumentException.class,
+                        plan.network.name() + ": a batch of ", batch, " samples needs as many dropout seeds, got ",
+                        seeds)
+                .endControlFlow()
+                .addStatement("$N($N)", plan.ensureCapacity, batch)
+                .addStatement("$T.arraycopy($N, $N, $N, 0, $N * $N)", SYSTEM, samples, offset, plan.input.values(),
+                        batch, plan.input.size())
+                .addStatement("$N = $N", plan.lastBatch, batch);
+        if (fields.dropoutSeeds().isPresent()) {
+            FieldSpec field = fields.dropoutSeeds().get();
+            batchForward.addStatement("$N = $N", field, seeds)
+                    .addStatement("$N($N)", plan.forwardPass, batch)
+                    .addStatement("$N = null", field);
+        } else {
+            batchForward.addComment("no dropout layer: the seeds are not needed")
+                    .addStatement("$N($N)", plan.forwardPass, batch);
+        }
+        type.addMethod(batchForward.addStatement("return $N", plan.output().values()).build());
+
+        type.addMethod(override("logits", FLOATS)
+                .addStatement("return $N", plan.logitsAreOutput() ? plan.sampleOutput : plan.sampleLogits)
+                .build());
+        type.addMethod(override("batchLogits", FLOATS).addStatement("return $N", plan.logits()).build());
+    }
+
+    /** {@code ensureCapacity(batch)}: grows every per-sample buffer when a larger batch arrives. */
+    private static void addCapacity(TypeSpec.Builder type, Plan plan) {
+        NameAllocator names = plan.members.locals();
+        String batch = names.newName("batch");
+        MethodSpec.Builder method = MethodSpec.methodBuilder(plan.ensureCapacity)
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc("Gives every per-sample buffer room for {@code $N} samples; allocates only when the "
+                        + "batch is the largest yet.\n", batch)
+                .addParameter(TypeName.INT, batch)
+                .beginControlFlow("if ($N <= $N)", batch, plan.capacity)
+                .addStatement("return")
+                .endControlFlow()
+                .addStatement("$N = $N", plan.capacity, batch);
+        for (BatchBuffer buffer : plan.batchBuffers()) {
+            method.addStatement("$L", buffer.grow(batch));
+        }
+        type.addMethod(method.build());
+    }
+
+    /** {@code forwardPass(batch)}: every forward step, in order. */
+    private static void addForwardPass(TypeSpec.Builder type, Plan plan) {
+        NameAllocator names = plan.members.locals();
+        String batch = names.newName("batch");
+        MethodSpec.Builder method = MethodSpec.methodBuilder(plan.forwardPass)
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc("Runs the first {@code $N} samples of the input buffer through every layer.\n", batch)
+                .addParameter(TypeName.INT, batch);
+        for (LayerCode code : plan.codes) {
+            for (MethodSpec step : code.forwardMethods()) {
+                method.addStatement("$N($N)", step, batch);
+            }
+        }
+        type.addMethod(method.build());
     }
 
     private static void addBackwardMethods(TypeSpec.Builder type, Plan plan) {
+        List<MethodSpec> steps = plan.backwardSteps();
+        type.addMethod(backwardPass(plan, plan.backwardPass, steps,
+                "Back-propagates the last forward pass's {@code $N} samples from dL/d output."));
+        if (plan.endsWithSoftmax) {
+            type.addMethod(backwardPass(plan, plan.backwardPassFromLogits, steps.subList(1, steps.size()),
+                    "Back-propagates the last forward pass's {@code $N} samples from dL/d logits, below the "
+                            + "final softmax."));
+        }
+
         NameAllocator names = plan.members.locals();
         String gradient = names.newName("gradient");
         String offset = names.newName("offset");
-        List<MethodSpec> steps = plan.backwardSteps();
+        String batch = names.newName("batch");
+        String fromLogitsPass = plan.endsWithSoftmax ? plan.backwardPassFromLogits : plan.backwardPass;
+        FieldSpec logitsGradient = plan.endsWithSoftmax ? plan.logitsGradient() : plan.output().gradient();
 
-        MethodSpec.Builder backward = override("backward", TypeName.VOID)
+        type.addMethod(sampleBackward(plan, "backward", gradient, offset, plan.output().gradient(),
+                plan.backwardPass));
+        type.addMethod(sampleBackward(plan, "backwardFromLogits", gradient, offset, logitsGradient, fromLogitsPass));
+        type.addMethod(batchBackward(plan, "backwardBatch", gradient, offset, batch, plan.output().gradient(),
+                plan.backwardPass));
+        type.addMethod(batchBackward(plan, "backwardBatchFromLogits", gradient, offset, batch, logitsGradient,
+                fromLogitsPass));
+
+        type.addMethod(override("inputGradient", FLOATS)
+                .addStatement("return $N", plan.sampleInputGradient)
+                .build());
+
+        String expected = names.newName("expected");
+        type.addMethod(MethodSpec.methodBuilder(plan.requireBatch)
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc("Checks that a backward pass over {@code $N} samples follows a forward pass over as "
+                        + "many.\n", expected)
+                .addParameter(TypeName.INT, expected)
+                .beginControlFlow("if ($N == 0)", plan.lastBatch)
+                .addStatement("throw new $T($S)", IllegalStateException.class,
+                        plan.network.name() + ": a backward pass needs a forward pass first")
+                .endControlFlow()
+                .beginControlFlow("if ($N != $N)", expected, plan.lastBatch)
+                .addStatement("throw new $T($S + $N + $S + $N)", IllegalStateException.class,
+                        plan.network.name() + ": a backward pass over ", expected,
+                        " sample(s) must follow a forward pass over as many, but the last one ran ", plan.lastBatch)
+                .endControlFlow()
+                .build());
+    }
+
+    private static MethodSpec backwardPass(Plan plan, String name, List<MethodSpec> steps, String javadoc) {
+        NameAllocator names = plan.members.locals();
+        String batch = names.newName("batch");
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc(javadoc + "\n", batch)
+                .addParameter(TypeName.INT, batch);
+        for (MethodSpec step : steps) {
+            method.addStatement("$N($N)", step, batch);
+        }
+        return method.build();
+    }
+
+    /** {@code backward(gradient, offset)} or {@code backwardFromLogits}: one sample, with dL/d input. */
+    private static MethodSpec sampleBackward(Plan plan, String name, String gradient, String offset,
+            FieldSpec into, String pass) {
+        return override(name, TypeName.VOID)
                 .addParameter(FLOATS, gradient)
                 .addParameter(TypeName.INT, offset)
                 .addStatement("$N($N, $N, $N, $S)", plan.requireRange, gradient, offset, plan.outputSizeConstant,
                         "gradient")
-                .addStatement("$T.arraycopy($N, $N, $N, 0, $N)", SYSTEM, gradient, offset,
-                        plan.output().gradient(), plan.outputSizeConstant);
-        for (MethodSpec step : steps) {
-            backward.addStatement("$N()", step);
-        }
-        type.addMethod(backward.build());
+                .addStatement("$N(1)", plan.requireBatch)
+                .addStatement("$T.arraycopy($N, $N, $N, 0, $N)", SYSTEM, gradient, offset, into,
+                        plan.outputSizeConstant)
+                .addStatement("$N = true", plan.fields.inputGradientWanted())
+                .addStatement("$N(1)", pass)
+                .addStatement("$T.arraycopy($N, 0, $N, 0, $N)", SYSTEM, plan.input.gradient(),
+                        plan.sampleInputGradient, plan.input.size())
+                .build();
+    }
 
-        MethodSpec.Builder fromLogits = override("backwardFromLogits", TypeName.VOID)
+    /** {@code backwardBatch(gradients, offset, batch)} or its from-logits twin: no dL/d input. */
+    private static MethodSpec batchBackward(Plan plan, String name, String gradient, String offset, String batch,
+            FieldSpec into, String pass) {
+        return override(name, TypeName.VOID)
                 .addParameter(FLOATS, gradient)
-                .addParameter(TypeName.INT, offset);
-        if (plan.endsWithSoftmax) {
-            fromLogits.addComment("the final softmax's step is skipped: $N is already dL/d logits", gradient)
-                    .addStatement("$N($N, $N, $N, $S)", plan.requireRange, gradient, offset,
-                            plan.outputSizeConstant, "gradient")
-                    .addStatement("$T.arraycopy($N, $N, $N, 0, $N)", SYSTEM, gradient, offset,
-                            plan.logitsGradient(), plan.outputSizeConstant);
-            for (MethodSpec step : steps.subList(1, steps.size())) {
-                fromLogits.addStatement("$N()", step);
-            }
-        } else {
-            fromLogits.addComment("no final softmax: the logits are the output")
-                    .addStatement("backward($N, $N)", gradient, offset);
-        }
-        type.addMethod(fromLogits.build());
-
-        type.addMethod(override("inputGradient", FLOATS)
-                .addStatement("return $N", plan.input.gradient())
-                .build());
+                .addParameter(TypeName.INT, offset)
+                .addParameter(TypeName.INT, batch)
+                .addStatement("$N($N)", plan.requireBatch, batch)
+                .addStatement("$N($N, $N, $N * $N, $S)", plan.requireRange, gradient, offset, batch,
+                        plan.outputSizeConstant, "gradients")
+                .addStatement("$T.arraycopy($N, $N, $N, 0, $N * $N)", SYSTEM, gradient, offset, into, batch,
+                        plan.outputSizeConstant)
+                .addStatement("$N = false", plan.fields.inputGradientWanted())
+                .addStatement("$N($N)", pass, batch)
+                .build();
     }
 
     private static void addDiagnostics(TypeSpec.Builder type, Plan plan) {
         MethodSpec.Builder scan = override("firstNonFiniteLayer", TypeName.INT);
         for (LayerCode code : plan.codes) {
-            scan.beginControlFlow("if (!$N($N))", plan.isFinite, code.out.values())
+            scan.beginControlFlow("if (!$N($N, $L))", plan.isFinite, code.out.values(),
+                            code.out.sizeOf(plan.lastBatch.name()))
                     .addStatement("return $N", code.index())
                     .endControlFlow();
         }
@@ -556,13 +783,16 @@ public final class ModelWriter {
                 .endControlFlow()
                 .build());
         String values = names.newName("values");
-        String value = names.newName("value");
+        String count = names.newName("count");
+        String k = names.newName("k");
         type.addMethod(MethodSpec.methodBuilder(plan.isFinite)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(TypeName.BOOLEAN)
+                .addJavadoc("True when the first {@code $N} of {@code $N} are all finite.\n", count, values)
                 .addParameter(FLOATS, values)
-                .beginControlFlow("for (float $N : $N)", value, values)
-                .beginControlFlow("if (!$T.isFinite($N))", FLOAT, value)
+                .addParameter(TypeName.INT, count)
+                .beginControlFlow("for (int $1N = 0; $1N < $2N; $1N++)", k, count)
+                .beginControlFlow("if (!$T.isFinite($N[$N]))", FLOAT, values, k)
                 .addStatement("return false")
                 .endControlFlow()
                 .endControlFlow()

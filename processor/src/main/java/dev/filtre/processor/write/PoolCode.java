@@ -26,7 +26,7 @@ final class PoolCode extends LayerCode {
     private final Operation.Pool pool;
     private final FieldSpec window;
     private final FieldSpec stride;
-    private final Optional<FieldSpec> argmax;
+    private final Optional<BatchBuffer> argmax;
 
     PoolCode(CheckedLayer layer, Operation.Pool pool, Stage in, Stage out, ModelFields model, String prefix,
             int firstParameter, Members members) {
@@ -37,10 +37,7 @@ final class PoolCode extends LayerCode {
         stride = constant(members, "_STRIDE", CodeBlock.of("$L", pool.stride()),
                 "Step of " + layer.name() + "'s window.");
         argmax = pool.kind() == PoolKind.MAX
-                ? Optional.of(FieldSpec.builder(ArrayTypeName.of(TypeName.INT),
-                                members.field(layer.name() + "Argmax"), Modifier.PRIVATE, Modifier.FINAL)
-                        .initializer("new int[$N]", out.size())
-                        .build())
+                ? Optional.of(BatchBuffer.ints(members.field(layer.name() + "Argmax"), out.size()))
                 : Optional.empty();
     }
 
@@ -50,8 +47,8 @@ final class PoolCode extends LayerCode {
     }
 
     @Override
-    List<FieldSpec> extraBuffers() {
-        List<FieldSpec> buffers = new ArrayList<>();
+    List<BatchBuffer> extraBatchBuffers() {
+        List<BatchBuffer> buffers = new ArrayList<>();
         argmax.ifPresent(buffers::add);
         return buffers;
     }
@@ -66,10 +63,11 @@ final class PoolCode extends LayerCode {
 
     /**
      * Opens the loops over output values; sets {@code output} (its index) and {@code corner} (the
-     * index in the input volume of its window's top-left value).
+     * index in the input volume of its window's top-left value). The planes of a batch follow one
+     * another, so the loop over channels runs over {@code batch} times as many planes.
      */
-    private void beginWindowLoops(CodeBlock.Builder code, Locals l) {
-        beginLoop(code, l.c, out.channels());
+    private void beginWindowLoops(CodeBlock.Builder code, Locals l, String batch) {
+        beginLoop(code, l.c, CodeBlock.of("$N * $N", batch, out.channels()));
         beginLoop(code, l.i, out.height());
         beginLoop(code, l.j, out.width());
         code.addStatement("int $N = ($N * $N + $N) * $N + $N", l.output, l.c, out.height(), l.i, out.width(), l.j);
@@ -99,9 +97,9 @@ final class PoolCode extends LayerCode {
     }
 
     @Override
-    void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target) {
+    void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target, String batch) {
         Locals l = Locals.allocate(names);
-        beginWindowLoops(code, l);
+        beginWindowLoops(code, l, batch);
         if (pool.kind() == PoolKind.MAX) {
             String best = names.newName("best");
             String k = names.newName("k");
@@ -113,7 +111,7 @@ final class PoolCode extends LayerCode {
             code.addStatement("$N = $N", best, k);
             code.endControlFlow();
             endWindow(code);
-            code.addStatement("$N[$N] = $N", argmax.orElseThrow(), l.output, best);
+            code.addStatement("$N[$N] = $N", argmax.orElseThrow().field(), l.output, best);
             code.addStatement("$N[$N] = $N[$N]", target, l.output, in.values(), best);
         } else {
             String sum = names.newName("sum");
@@ -131,19 +129,22 @@ final class PoolCode extends LayerCode {
     }
 
     @Override
-    void addBackward(CodeBlock.Builder code, NameAllocator names) {
-        code.addStatement("$T.fill($N, 0f)", ARRAYS, in.gradient());
+    void addBackward(CodeBlock.Builder code, NameAllocator names, String batch) {
+        beginInputGradient(code);
+        code.addStatement("$T.fill($N, 0, $L, 0f)", ARRAYS, in.gradient(), in.sizeOf(batch));
         if (pool.kind() == PoolKind.MAX) {
             String k = names.newName("k");
             code.add("// each output's gradient goes to the input value it took; overlapping windows add up\n");
-            beginLoop(code, k, out.size());
-            code.addStatement("$N[$N[$N]] += $N[$N]", in.gradient(), argmax.orElseThrow(), k, out.gradient(), k);
+            beginLoop(code, k, out.sizeOf(batch));
+            code.addStatement("$N[$N[$N]] += $N[$N]", in.gradient(), argmax.orElseThrow().field(), k,
+                    out.gradient(), k);
             code.endControlFlow();
+            endInputGradient(code);
             return;
         }
         Locals l = Locals.allocate(names);
         String share = names.newName("share");
-        beginWindowLoops(code, l);
+        beginWindowLoops(code, l, batch);
         if (pool.kind() == PoolKind.AVG) {
             code.addStatement("float $N = $N[$N] / ($N * $N)", share, out.gradient(), l.output, window, window);
         } else {
@@ -153,5 +154,6 @@ final class PoolCode extends LayerCode {
         code.addStatement("$N[$L] += $N", in.gradient(), windowIndex(l), share);
         endWindow(code);
         endWindowLoops(code);
+        endInputGradient(code);
     }
 }

@@ -11,7 +11,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The values between two layers, as the generated class holds them: a buffer, the buffer of their
- * gradient, and the constants that name their shape ({@code CONV1_CHANNELS}, {@code CONV1_HEIGHT},
+ * gradient (both {@link BatchBuffer}s: one sample after another, as many as the largest batch so
+ * far), and the constants that name their shape ({@code CONV1_CHANNELS}, {@code CONV1_HEIGHT},
  * {@code CONV1_WIDTH}, {@code CONV1_SIZE} for a volume; {@code FC1_UNITS} for a vector).
  *
  * <p>The network's input is a stage too ({@code INPUT_*}, {@code input}, {@code inputGradient}):
@@ -23,8 +24,8 @@ final class Stage {
     static final TypeName INTS = ArrayTypeName.of(TypeName.INT);
 
     private final Shape shape;
-    private final FieldSpec values;
-    private final FieldSpec gradient;
+    private final BatchBuffer values;
+    private final BatchBuffer gradient;
     private final List<FieldSpec> constants = new ArrayList<>();
     private final FieldSpec channels;
     private final FieldSpec height;
@@ -57,12 +58,8 @@ final class Stage {
             size = constant(members, constantPrefix + vectorSuffix, CodeBlock.of("$L", shape.size()),
                     "Number of values in " + what + ".");
         }
-        values = FieldSpec.builder(FLOATS, members.field(valuesName), Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("new float[$N]", size)
-                .build();
-        gradient = FieldSpec.builder(FLOATS, members.field(gradientName), Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("new float[$N]", size)
-                .build();
+        values = BatchBuffer.floats(members.field(valuesName), size);
+        gradient = BatchBuffer.floats(members.field(gradientName), size);
     }
 
     /** The network's input: {@code INPUT_CHANNELS ... INPUT_SIZE}, {@code input}, {@code inputGradient}. */
@@ -91,14 +88,19 @@ final class Stage {
         return shape;
     }
 
-    /** The buffer holding the values of the last forward pass. */
+    /** The buffer holding the values of the last forward pass, {@code [batch][size()]}. */
     FieldSpec values() {
-        return values;
+        return values.field();
     }
 
-    /** The buffer holding dL/d values during a backward pass. */
+    /** The buffer holding dL/d values during a backward pass, {@code [batch][size()]}. */
     FieldSpec gradient() {
-        return gradient;
+        return gradient.field();
+    }
+
+    /** The values and gradient buffers, which grow with the batch. */
+    List<BatchBuffer> buffers() {
+        return List.of(values, gradient);
     }
 
     /** The shape constants, in declaration order. */
@@ -121,9 +123,14 @@ final class Stage {
         return width;
     }
 
-    /** The number of values: {@code X_SIZE} or {@code X_UNITS}. */
+    /** The number of values of one sample: {@code X_SIZE} or {@code X_UNITS}. */
     FieldSpec size() {
         return size;
+    }
+
+    /** {@code batch * CONV1_SIZE}: the number of values of {@code batch} samples. */
+    CodeBlock sizeOf(String batch) {
+        return CodeBlock.of("$N * $N", batch, size);
     }
 
     /** {@code new int[] {CONV1_CHANNELS, CONV1_HEIGHT, CONV1_WIDTH}} or {@code new int[] {FC1_UNITS}}. */

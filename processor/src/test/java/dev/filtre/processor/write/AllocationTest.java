@@ -12,7 +12,8 @@ import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * The passes allocate nothing: every buffer is made once, with the model. This measures bytes
+ * The passes allocate nothing: every buffer is made once, with the model, or when a batch larger
+ * than any before arrives. This measures bytes
  * allocated by this thread (HotSpot's per-thread counter) around 1000 forward and backward calls,
  * after a warm-up; it is an allocation count, not a timing. Alone it measures 0 bytes.
  */
@@ -37,12 +38,18 @@ class AllocationTest {
         }
         float[] gradient = {0.5f, -0.25f, -0.25f};
         float[] outputs = new float[4 * model.outputSize()];
+        float[] batchGradient = new float[3 * model.outputSize()];
+        long[] seeds = {1, 2, 3};
         Runnable passes = () -> {
             model.forward(samples, model.inputSize());
             model.backward(gradient, 0);
             model.forward(samples, 2 * model.inputSize());
             model.backwardFromLogits(gradient, 0);
             model.forwardBatch(samples, 4, outputs);
+            model.forwardBatch(samples, model.inputSize(), 3, seeds);
+            model.backwardBatchFromLogits(batchGradient, 0, 3);
+            model.forwardBatch(samples, 0, 2, null);
+            model.backwardBatch(batchGradient, 0, 2);
         };
 
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * cross-entropy (mean over the batch). Forward: the logits and probabilities of each sample.
  * Backward: from the logits' gradient {@code (softmax - onehot) / N} that the vectors give, and
  * again through the final softmax from dL/d probabilities; the input gradient of each sample and
- * the weight and bias gradients accumulated over the batch. Tolerance {@link Tolerance#LAYER}: the
+ * the weight and bias gradients accumulated over the batch; the same through the batch passes. Tolerance {@link Tolerance#LAYER}: the
  * float32 errors stay near 1e-6 even through LeNet (it passes at 1e-5), far below any indexing error.
  */
 class NetworkVectorsTest {
@@ -79,6 +79,14 @@ class NetworkVectorsTest {
         }
         checkParameterGradients(model, layers, learned, tolerance);
 
+        // The same batch as one batch pass
+        model.zeroGradients();
+        float[] outputs = model.forwardBatch(input, 0, batch, null);
+        tolerance.check(probabilities, 0, outputs, 0, batch * classes, "probabilities of the batch pass");
+        tolerance.check(logits, 0, model.batchLogits(), 0, batch * classes, "logits of the batch pass");
+        model.backwardBatchFromLogits(gradLogits, 0, batch);
+        checkParameterGradients(model, layers, learned, tolerance);
+
         // Through the softmax: dL/dp = -1 / (N p[label]) at the label, 0 elsewhere.
         model.zeroGradients();
         float[] gradProbabilities = new float[classes];
@@ -91,6 +99,16 @@ class NetworkVectorsTest {
             tolerance.check(gradInput, n * inputSize, model.inputGradient(), 0, inputSize,
                     "grad_input through the softmax of sample " + n);
         }
+        checkParameterGradients(model, layers, learned, tolerance);
+
+        model.zeroGradients();
+        outputs = model.forwardBatch(input, 0, batch, null);
+        float[] gradOutputs = new float[batch * classes];
+        for (int n = 0; n < batch; n++) {
+            int label = (int) labels[n];
+            gradOutputs[n * classes + label] = -1f / (batch * outputs[n * classes + label]);
+        }
+        model.backwardBatch(gradOutputs, 0, batch);
         checkParameterGradients(model, layers, learned, tolerance);
     }
 

@@ -48,5 +48,24 @@ public interface Loss {
      * @param scale the factor of the gradient, {@code 1 / batchSize} in training
      * @throws IllegalArgumentException when the data set lacks labels or targets of the right size
      */
-    double sampleLoss(float[] values, int size, DataSet data, int sample, float[] gradient, double scale);
+    default double sampleLoss(float[] values, int size, DataSet data, int sample, float[] gradient, double scale) {
+        return sampleLoss(values, 0, size, data, sample, gradient, 0, scale);
+    }
+
+    /**
+     * The loss of one sample of a batch, and its gradient times {@code scale} written to {@code
+     * gradient[gradientOffset .. gradientOffset + size)}.
+     *
+     * @param values the batch's logits or outputs (see {@link #readsLogits()})
+     * @param valuesOffset where the sample's values start in {@code values}
+     * @param size the number of values
+     * @param data where the sample's label or targets are
+     * @param sample the sample's index in {@code data}
+     * @param gradient receives d(loss * scale)/d values
+     * @param gradientOffset where the sample's gradient starts in {@code gradient}
+     * @param scale the factor of the gradient, {@code 1 / batchSize} in training
+     * @throws IllegalArgumentException when the data set lacks labels or targets of the right size
+     */
+    double sampleLoss(float[] values, int valuesOffset, int size, DataSet data, int sample, float[] gradient,
+            int gradientOffset, double scale);
 }

@@ -35,7 +35,8 @@ public final class MeanSquaredError implements Loss {
     }
 
     @Override
-    public double sampleLoss(float[] values, int size, DataSet data, int sample, float[] gradient, double scale) {
+    public double sampleLoss(float[] values, int valuesOffset, int size, DataSet data, int sample, float[] gradient,
+            int gradientOffset, double scale) {
         if (!data.hasTargets()) {
             throw new IllegalArgumentException("mean squared error needs targets; " + data
                     + " has class labels: use Loss.softmaxCrossEntropy()");
@@ -44,7 +45,7 @@ public final class MeanSquaredError implements Loss {
             throw new IllegalArgumentException("the model has " + size + " outputs, the data set " + data.targetSize()
                     + " targets per sample");
         }
-        return loss(values, 0, data.targets(), sample * size, size, gradient, 0, scale);
+        return loss(values, valuesOffset, data.targets(), sample * size, size, gradient, gradientOffset, scale);
     }
 
     @Override

@@ -68,12 +68,13 @@ public final class SoftmaxCrossEntropy implements Loss {
     }
 
     @Override
-    public double sampleLoss(float[] values, int size, DataSet data, int sample, float[] gradient, double scale) {
+    public double sampleLoss(float[] values, int valuesOffset, int size, DataSet data, int sample, float[] gradient,
+            int gradientOffset, double scale) {
         if (!data.hasLabels()) {
             throw new IllegalArgumentException("softmax cross-entropy needs class labels; " + data
                     + " has targets: use Loss.meanSquaredError()");
         }
-        return loss(values, 0, size, data.label(sample), gradient, 0, scale);
+        return loss(values, valuesOffset, size, data.label(sample), gradient, gradientOffset, scale);
     }
 
     @Override

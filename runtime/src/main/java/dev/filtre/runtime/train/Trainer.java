@@ -222,17 +222,35 @@ public final class Trainer {
             this.stepSeed = Seeds.extend(dropoutSeed, step);
         }
 
+        /**
+         * The worker's samples {@code [from, to)} of the batch as one mini-batch pass of the model:
+         * gathered into the worker's buffer with their dropout seeds, forward, the loss of each,
+         * backward.
+         */
         @Override
         public void run(Worker worker, int from, int to) {
             Model m = worker.model;
             m.zeroGradients();
             worker.resetMeasures();
-            for (int position = from; position < to; position++) {
-                int sample = order[batchStart + position];
-                m.seedDropout(Seeds.extend(stepSeed, position));
-                float[] output = m.forward(data.inputs(), data.inputOffset(sample));
-                float[] values = loss.readsLogits() ? m.logits() : output;
-                double sampleLoss = loss.sampleLoss(values, m.outputSize(), data, sample, worker.lossGradient, scale);
+            int count = to - from;
+            if (count == 0) {
+                return;
+            }
+            int inputSize = m.inputSize();
+            int outputSize = m.outputSize();
+            worker.ensureBatch(count);
+            for (int k = 0; k < count; k++) {
+                int sample = order[batchStart + from + k];
+                System.arraycopy(data.inputs(), data.inputOffset(sample), worker.batchInputs, k * inputSize,
+                        inputSize);
+                worker.batchSeeds[k] = Seeds.extend(stepSeed, from + k);
+            }
+            float[] outputs = m.forwardBatch(worker.batchInputs, 0, count, worker.batchSeeds);
+            float[] values = loss.readsLogits() ? m.batchLogits() : outputs;
+            for (int k = 0; k < count; k++) {
+                int sample = order[batchStart + from + k];
+                double sampleLoss = loss.sampleLoss(values, k * outputSize, outputSize, data, sample,
+                        worker.batchGradient, k * outputSize, scale);
                 if (!Double.isFinite(sampleLoss)) {
                     throw nonFinite(m, sampleLoss, "training stopped at epoch " + epoch + ", step " + (step + 1)
                             + ": the loss of training sample " + sample + " is " + sampleLoss, sample,
@@ -240,14 +258,14 @@ public final class Trainer {
                                     + ") or check the initialization.");
                 }
                 worker.lossSum += sampleLoss;
-                if (loss.usesLabels() && Worker.argmax(values, m.outputSize()) == data.label(sample)) {
+                if (loss.usesLabels() && Worker.argmax(values, k * outputSize, outputSize) == data.label(sample)) {
                     worker.correct++;
                 }
-                if (loss.readsLogits()) {
-                    m.backwardFromLogits(worker.lossGradient, 0);
-                } else {
-                    m.backward(worker.lossGradient, 0);
-                }
+            }
+            if (loss.readsLogits()) {
+                m.backwardBatchFromLogits(worker.batchGradient, 0, count);
+            } else {
+                m.backwardBatch(worker.batchGradient, 0, count);
             }
         }
     }
@@ -272,6 +290,8 @@ public final class Trainer {
     }
 
     private static final int EVALUATION_CHUNK = 1024;
+    /** Samples a worker runs through its model at once when evaluating. */
+    private static final int EVALUATION_BATCH = 64;
 
     private Evaluation evaluate(Workers workers, DataSet data, String role) {
         workers.setTraining(false);
@@ -286,21 +306,27 @@ public final class Trainer {
             int count = Math.min(EVALUATION_CHUNK, data.size() - start);
             workers.run(count, (worker, from, to) -> {
                 Model m = worker.model;
+                int outputSize = m.outputSize();
                 worker.resetMeasures();
-                for (int sample = start + from; sample < start + to; sample++) {
-                    float[] output = m.forward(data.inputs(), data.inputOffset(sample));
-                    float[] values = loss.readsLogits() ? m.logits() : output;
-                    double sampleLoss = loss.sampleLoss(values, m.outputSize(), data, sample, worker.lossGradient, 1);
-                    if (!Double.isFinite(sampleLoss)) {
-                        throw nonFinite(m, sampleLoss, "evaluation of the " + role + " failed: the loss of sample "
-                                + sample + " is " + sampleLoss, sample, " Check the weights for NaN or infinity.");
-                    }
-                    worker.lossSum += sampleLoss;
-                    if (classify) {
-                        int predicted = Worker.argmax(values, m.outputSize());
-                        worker.confusion.add(data.label(sample), predicted);
-                        if (predicted == data.label(sample)) {
-                            worker.correct++;
+                for (int first = start + from; first < start + to; first += EVALUATION_BATCH) {
+                    int samples = Math.min(EVALUATION_BATCH, start + to - first);
+                    float[] outputs = m.forwardBatch(data.inputs(), data.inputOffset(first), samples, null);
+                    float[] values = loss.readsLogits() ? m.batchLogits() : outputs;
+                    for (int k = 0; k < samples; k++) {
+                        int sample = first + k;
+                        double sampleLoss = loss.sampleLoss(values, k * outputSize, outputSize, data, sample,
+                                worker.lossGradient, 0, 1);
+                        if (!Double.isFinite(sampleLoss)) {
+                            throw nonFinite(m, sampleLoss, "evaluation of the " + role + " failed: the loss of sample "
+                                    + sample + " is " + sampleLoss, sample, " Check the weights for NaN or infinity.");
+                        }
+                        worker.lossSum += sampleLoss;
+                        if (classify) {
+                            int predicted = Worker.argmax(values, k * outputSize, outputSize);
+                            worker.confusion.add(data.label(sample), predicted);
+                            if (predicted == data.label(sample)) {
+                                worker.correct++;
+                            }
                         }
                     }
                 }

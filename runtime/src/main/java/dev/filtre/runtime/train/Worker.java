@@ -10,6 +10,12 @@ import dev.filtre.dsl.Model;
 final class Worker {
     final Model model;
     final float[] lossGradient;
+    /** The worker's share of a training batch, its samples one after another. */
+    float[] batchInputs = new float[0];
+    /** The dropout seed of each sample of {@link #batchInputs}. */
+    long[] batchSeeds = new long[0];
+    /** d(loss)/d logits (or outputs) of each sample of {@link #batchInputs}. */
+    float[] batchGradient = new float[0];
     double lossSum;
     long correct;
     ConfusionMatrix confusion;
@@ -19,6 +25,15 @@ final class Worker {
         this.lossGradient = new float[model.outputSize()];
     }
 
+    /** Gives the batch buffers room for {@code samples}; allocates on a fit's first step only. */
+    void ensureBatch(int samples) {
+        if (batchSeeds.length < samples) {
+            batchInputs = new float[samples * model.inputSize()];
+            batchSeeds = new long[samples];
+            batchGradient = new float[samples * model.outputSize()];
+        }
+    }
+
     void resetMeasures() {
         lossSum = 0;
         correct = 0;
@@ -26,9 +41,14 @@ final class Worker {
 
     /** The index of the largest value among the first {@code size} (the first one on ties). */
     static int argmax(float[] values, int size) {
+        return argmax(values, 0, size);
+    }
+
+    /** The index, from {@code offset}, of the largest of {@code size} values (the first one on ties). */
+    static int argmax(float[] values, int offset, int size) {
         int best = 0;
         for (int j = 1; j < size; j++) {
-            if (values[j] > values[best]) {
+            if (values[offset + j] > values[offset + best]) {
                 best = j;
             }
         }

@@ -36,6 +36,12 @@ public final class TestMlp implements Model {
     /** Multiplies the output bias's gradient, so that tests can break the backward pass on purpose. */
     float outputBiasGradientFactor = 1;
     private boolean training;
+    private float[] batchInputs = new float[0];
+    private float[] batchOutputs = new float[0];
+    private float[] batchLogits = new float[0];
+    private long[] batchSeeds = new long[0];
+    private boolean seeded;
+    private int lastBatch;
     private SplittableRandom dropoutRandom = new SplittableRandom(0);
 
     public TestMlp(int inputs, int hidden, int classes, Activation activation, double dropRate, boolean softmax) {
@@ -226,6 +232,73 @@ public final class TestMlp implements Model {
     @Override
     public float[] logits() {
         return z2;
+    }
+
+    /**
+     * The batch pass of a hand-written model: each sample through the per-sample pass, remembered
+     * (inputs and dropout seeds) so that the batch's backward pass can run each sample's forward
+     * pass again before its backward pass.
+     */
+    @Override
+    public float[] forwardBatch(float[] in, int offset, int batch, long[] dropoutSeeds) {
+        if (batch <= 0) {
+            throw new IllegalArgumentException("batch " + batch);
+        }
+        if (batchInputs.length < batch * inputs) {
+            batchInputs = new float[batch * inputs];
+            batchOutputs = new float[batch * classes];
+            batchLogits = new float[batch * classes];
+            batchSeeds = new long[batch];
+        }
+        System.arraycopy(in, offset, batchInputs, 0, batch * inputs);
+        seeded = dropoutSeeds != null;
+        if (seeded) {
+            System.arraycopy(dropoutSeeds, 0, batchSeeds, 0, batch);
+        }
+        lastBatch = batch;
+        for (int n = 0; n < batch; n++) {
+            runSample(n);
+            System.arraycopy(output, 0, batchOutputs, n * classes, classes);
+            System.arraycopy(z2, 0, batchLogits, n * classes, classes);
+        }
+        return batchOutputs;
+    }
+
+    private void runSample(int n) {
+        if (seeded) {
+            seedDropout(batchSeeds[n]);
+        }
+        forward(batchInputs, n * inputs);
+    }
+
+    @Override
+    public float[] batchLogits() {
+        return batchLogits;
+    }
+
+    @Override
+    public void backwardBatch(float[] gradOutputs, int offset, int batch) {
+        requireBatch(batch);
+        for (int n = 0; n < batch; n++) {
+            runSample(n);
+            backward(gradOutputs, offset + n * classes);
+        }
+    }
+
+    @Override
+    public void backwardBatchFromLogits(float[] gradLogits, int offset, int batch) {
+        requireBatch(batch);
+        for (int n = 0; n < batch; n++) {
+            runSample(n);
+            backwardFromLogits(gradLogits, offset + n * classes);
+        }
+    }
+
+    private void requireBatch(int batch) {
+        if (batch != lastBatch) {
+            throw new IllegalStateException("backward over " + batch + " samples after a forward pass over "
+                    + lastBatch);
+        }
     }
 
     @Override
