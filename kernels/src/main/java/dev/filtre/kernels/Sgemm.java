@@ -55,7 +55,7 @@ public final class Sgemm {
      * {@code C[m×n] += A[m×k] · Bᵀ} as {@link #multiplyAddTransposedB(int, int, int, float[], int,
      * float[], int, float[], int)}, with {@code k·n} values of {@code scratch} from {@code
      * scratchOffset} that the implementation may overwrite (the vector one transposes {@code B} there
-     * when {@code C} is wide and {@code k} at most six times {@code m}, which is up to twice as fast
+     * when {@code C} is wide and {@code k} short next to {@code m}, which is up to twice as fast
      * as dot products there; for a long {@code k}, the weight gradient of a chunk of samples, the dot
      * products are faster and the scratch is not used).
      *

@@ -253,22 +253,30 @@ final class VectorKernels implements KernelSet {
 
     /**
      * Transposes {@code B} and multiplies in the register-blocked kernel when {@code C} is wide enough
-     * to fill its two-vector blocks and the inner dimension is at most six times the rows of {@code
-     * A}. The dot products end in one lane reduction per value of {@code C}, which costs more than the
-     * transposition when {@code k} is short, less when it is long; the transposition of {@code k·n}
-     * values is paid once for {@code m} rows. Measured (KernelSpeed, AVX-512): the transposition wins
-     * at {@code (m, k) = (64, 196), (64, 256), (120, 64)}, the dot products at {@code (64, 400), (16,
-     * 256), (8, 196)}, the two are even at {@code (16, 100)}.
+     * to fill its two-vector blocks and {@link #transposePays} says so.
      */
     @Override
     public void multiplyAddTransposedB(int m, int k, int n, float[] a, int aOffset, float[] b, int bOffset,
             float[] c, int cOffset, float[] scratch, int scratchOffset) {
-        if (n < 2 * LANES || k > 6L * m) {
+        if (n < 2 * LANES || !transposePays(m, k)) {
             multiplyAddTransposedB(m, k, n, a, aOffset, b, bOffset, c, cOffset);
             return;
         }
         Transpose.copy(n, k, b, bOffset, scratch, scratchOffset);
         multiplyAdd(m, k, n, a, aOffset, k, 1, scratch, scratchOffset, c, cOffset);
+    }
+
+    /**
+     * Whether transposing {@code B [n×k]} beats the dot products for {@code m} rows of {@code A}: the
+     * dot products end in one lane reduction per value of {@code C}, which costs more than the
+     * transposition when {@code k} is short, little when it is long; the transposition of {@code k·n}
+     * values is paid once for all {@code m} rows. Measured on AVX-512, GFLOP/s dots / transposed:
+     * {@code (m, k) = (64, 196)} 35 / 68, {@code (64, 256)} 49 / 55, {@code (16, 100)} 22 / 25,
+     * {@code (120, 64)} 22 / 65; {@code (64, 400)} 66 / 47, {@code (16, 256)} 52 / 25, {@code (8,
+     * 196)} 36 / 14, {@code (16, 1600)} 84 / 24.
+     */
+    private static boolean transposePays(int m, int k) {
+        return k <= 4L * m || (k < 128 && k <= 8L * m);
     }
 
     /**

@@ -105,8 +105,8 @@ class SgemmTest {
      * {@code C += A·Bᵀ} on every remainder of the dot-product blocks (rows and columns of {@code C}
      * 1 to 9: the four-by-four blocks, the four-by-two and four-by-one edges, the two-row and one-row
      * tails and their corners), inner dimensions on both sides of a vector and with a scalar tail,
-     * and shapes either side of the scratch form's switch to a transposition ({@code n ≥ 32}, {@code
-     * k ≤ 6m}); both forms, at offsets.
+     * and shapes either side of the scratch form's switch to a transposition ({@code n ≥ 32}; {@code
+     * k ≤ 4m}, or {@code k < 128} and {@code k ≤ 8m}); both forms, at offsets.
      */
     @Test
     void multiplyAddTransposedBMatchesTheTripleLoopOnEveryBlockEdge() {
@@ -121,7 +121,7 @@ class SgemmTest {
             }
         }
         for (int n : new int[] {32, 33, 34, 35}) {
-            for (int[] mk : new int[][] {{16, 96}, {16, 97}, {6, 36}, {6, 37}, {7, 42}, {7, 43}, {2, 161}}) {
+            for (int[] mk : new int[][] {{16, 64}, {16, 65}, {16, 127}, {16, 128}, {6, 24}, {6, 25}, {7, 56}, {2, 161}}) {
                 transposedBBothForms(random, mk[0], mk[1], n);
             }
         }
