@@ -51,6 +51,8 @@ abstract class LayerCode {
     private final Optional<String> activationForwardName;
     private final Optional<String> activationBackwardName;
     private final Optional<String> initializeName;
+    /** True when the next layer applies this layer's activation derivative in its own backward pass. */
+    private boolean activationBackwardAbsorbed;
 
     LayerCode(CheckedLayer layer, Stage in, Stage out, ModelFields model, String prefix,
             int firstParameter, Members members) {
@@ -115,6 +117,18 @@ abstract class LayerCode {
             return new FlattenCode(layer, in, out, model, prefix, firstParameter, members);
         }
         throw new IllegalArgumentException("no code for " + operation);
+    }
+
+    /**
+     * Lets the next layer's backward pass apply this layer's activation derivative, and drops this
+     * layer's own activation backward step: for a ReLU before a max pooling, which passes each
+     * gradient to one input value only when that value (the pooling's output) is positive.
+     */
+    final void absorbActivationBackward() {
+        if (layer.activation().isEmpty()) {
+            throw new IllegalStateException(layer.name() + " has no activation to absorb");
+        }
+        activationBackwardAbsorbed = true;
     }
 
     /** A public constant {@code <PREFIX><suffix>} of type int. */
@@ -246,7 +260,7 @@ abstract class LayerCode {
      */
     final List<MethodSpec> backwardMethods() {
         List<MethodSpec> methods = new ArrayList<>();
-        layer.activation().ifPresent(activation -> {
+        layer.activation().filter(activation -> !activationBackwardAbsorbed).ifPresent(activation -> {
             NameAllocator names = members.locals();
             String batch = names.newName("batch");
             CodeBlock.Builder code = CodeBlock.builder();

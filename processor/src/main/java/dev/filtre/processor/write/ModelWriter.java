@@ -200,7 +200,11 @@ public final class ModelWriter {
             for (CheckedLayer layer : network.layers()) {
                 String prefix = members.constant(Members.upperSnake(layer.name()));
                 Stage out = Stage.output(layer.output(), layer.name(), prefix, members);
-                codes.add(LayerCode.of(layer, in, out, fields, prefix, offset, members, dropoutDraws));
+                LayerCode code = LayerCode.of(layer, in, out, fields, prefix, offset, members, dropoutDraws);
+                if (code instanceof PoolCode pool && !codes.isEmpty()) {
+                    pool.absorbReluBackwardOf(lastCode());
+                }
+                codes.add(code);
                 offset += Math.toIntExact(layer.parameterCount());
                 if (layer.operation() instanceof Operation.Dropout) {
                     dropoutDraws += layer.output().size();

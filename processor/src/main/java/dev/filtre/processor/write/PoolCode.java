@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
+import dev.filtre.processor.model.Activation;
 import dev.filtre.processor.model.CheckedLayer;
 import dev.filtre.processor.model.Operation;
 import dev.filtre.processor.model.PoolKind;
@@ -27,6 +28,10 @@ final class PoolCode extends LayerCode {
     private final FieldSpec window;
     private final FieldSpec stride;
     private final Optional<BatchBuffer> argmax;
+    /** True when the layer before ends with a ReLU whose backward step this layer does. */
+    private boolean appliesReluBackward;
+    /** Windows of at most this many values are written out value by value rather than looped over. */
+    private static final int UNROLLED_WINDOW_VALUES = 16;
 
     PoolCode(CheckedLayer layer, Operation.Pool pool, Stage in, Stage out, ModelFields model, String prefix,
             int firstParameter, Members members) {
@@ -39,6 +44,19 @@ final class PoolCode extends LayerCode {
         argmax = pool.kind() == PoolKind.MAX
                 ? Optional.of(BatchBuffer.ints(members.field(layer.name() + "Argmax"), out.size()))
                 : Optional.empty();
+    }
+
+    /**
+     * When {@code previous} (this layer's input) ends with a ReLU and this is a max pooling, takes
+     * over the ReLU's backward step: the gradient of a window goes to its maximum only when the
+     * maximum (this layer's output, a ReLU output) is positive, which is the ReLU's derivative at
+     * that value. It saves a pass over the whole volume, and gives the same values.
+     */
+    void absorbReluBackwardOf(LayerCode previous) {
+        if (pool.kind() == PoolKind.MAX && previous.layer.activation().equals(Optional.of(Activation.RELU))) {
+            previous.absorbActivationBackward();
+            appliesReluBackward = true;
+        }
     }
 
     @Override
@@ -100,6 +118,16 @@ final class PoolCode extends LayerCode {
     void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target, String batch) {
         Locals l = Locals.allocate(names);
         beginWindowLoops(code, l, batch);
+        if (pool.size() * pool.size() <= UNROLLED_WINDOW_VALUES) {
+            addUnrolledWindow(code, names, l, target);
+        } else {
+            addWindowLoop(code, names, l, target);
+        }
+        endWindowLoops(code);
+    }
+
+    /** The window as a loop over its rows and columns. */
+    private void addWindowLoop(CodeBlock.Builder code, NameAllocator names, Locals l, FieldSpec target) {
         if (pool.kind() == PoolKind.MAX) {
             String best = names.newName("best");
             String k = names.newName("k");
@@ -119,13 +147,73 @@ final class PoolCode extends LayerCode {
             beginWindow(code, l);
             code.addStatement("$N += $N[$L]", sum, in.values(), windowIndex(l));
             endWindow(code);
-            if (pool.kind() == PoolKind.AVG) {
-                code.addStatement("$N[$N] = $N / ($N * $N)", target, l.output, sum, window, window);
-            } else {
-                code.addStatement("$N[$N] = $N", target, l.output, sum);
-            }
+            addAverage(code, l, target, sum);
         }
-        endWindowLoops(code);
+    }
+
+    /**
+     * The window value by value, row-major, as the loop would visit it: the same comparisons and
+     * the same order of additions, so the same results, without the loop's bookkeeping.
+     */
+    private void addUnrolledWindow(CodeBlock.Builder code, NameAllocator names, Locals l, FieldSpec target) {
+        int size = pool.size();
+        if (pool.kind() == PoolKind.MAX) {
+            String best = names.newName("best");
+            String max = names.newName("max");
+            String value = names.newName("value");
+            code.addStatement("int $N = $N", best, l.corner);
+            code.addStatement("float $N = $N[$N]", max, in.values(), l.corner);
+            code.addStatement("float $N", value);
+            code.add("// strictly greater: the first maximum in row-major order wins a tie\n");
+            for (int u = 0; u < size; u++) {
+                for (int v = 0; v < size; v++) {
+                    if (u == 0 && v == 0) {
+                        continue;
+                    }
+                    CodeBlock index = windowOffset(l, u, v);
+                    code.addStatement("$N = $N[$L]", value, in.values(), index);
+                    code.beginControlFlow("if ($N > $N)", value, max);
+                    code.addStatement("$N = $N", max, value);
+                    code.addStatement("$N = $L", best, index);
+                    code.endControlFlow();
+                }
+            }
+            code.addStatement("$N[$N] = $N", argmax.orElseThrow().field(), l.output, best);
+            code.addStatement("$N[$N] = $N", target, l.output, max);
+        } else {
+            String sum = names.newName("sum");
+            CodeBlock.Builder terms = CodeBlock.builder();
+            for (int u = 0; u < size; u++) {
+                for (int v = 0; v < size; v++) {
+                    terms.add("$L$N[$L]", u == 0 && v == 0 ? "" : " + ", in.values(), windowOffset(l, u, v));
+                }
+            }
+            code.addStatement("float $N = $L", sum, terms.build());
+            addAverage(code, l, target, sum);
+        }
+    }
+
+    /** {@code corner}, {@code corner + 1}, {@code corner + IN_WIDTH + 1}: value {@code (u, v)} of the window. */
+    private CodeBlock windowOffset(Locals l, int u, int v) {
+        CodeBlock.Builder index = CodeBlock.builder().add("$N", l.corner);
+        if (u == 1) {
+            index.add(" + $N", in.width());
+        } else if (u > 1) {
+            index.add(" + $L * $N", u, in.width());
+        }
+        if (v > 0) {
+            index.add(" + $L", v);
+        }
+        return index.build();
+    }
+
+    /** Writes the window's sum, divided by its size for an average pooling. */
+    private void addAverage(CodeBlock.Builder code, Locals l, FieldSpec target, String sum) {
+        if (pool.kind() == PoolKind.AVG) {
+            code.addStatement("$N[$N] = $N / ($N * $N)", target, l.output, sum, window, window);
+        } else {
+            code.addStatement("$N[$N] = $N", target, l.output, sum);
+        }
     }
 
     @Override
@@ -136,8 +224,15 @@ final class PoolCode extends LayerCode {
             String k = names.newName("k");
             code.add("// each output's gradient goes to the input value it took; overlapping windows add up\n");
             beginLoop(code, k, out.sizeOf(batch));
+            if (appliesReluBackward) {
+                code.add("// and through the ReLU before: only where the value taken, this output, is positive\n");
+                code.beginControlFlow("if ($N[$N] > 0f)", out.values(), k);
+            }
             code.addStatement("$N[$N[$N]] += $N[$N]", in.gradient(), argmax.orElseThrow().field(), k,
                     out.gradient(), k);
+            if (appliesReluBackward) {
+                code.endControlFlow();
+            }
             code.endControlFlow();
             endInputGradient(code);
             return;

@@ -267,12 +267,14 @@ class GeneratedModelTest {
         }
         float[] outputs = new float[30];
         model.forwardBatch(images, 3, outputs);
+        // a batch runs the dense layers as one multiply, whose sums may round in another order
         for (int n = 0; n < 3; n++) {
-            assertArrayEquals(model.forward(images, n * 784), Arrays.copyOfRange(outputs, n * 10, n * 10 + 10));
+            assertArrayEquals(model.forward(images, n * 784), Arrays.copyOfRange(outputs, n * 10, n * 10 + 10),
+                    1e-6f);
         }
         float[] one = new float[12];
         model.forward(images, 784, one, 2);
-        assertArrayEquals(Arrays.copyOfRange(outputs, 10, 20), Arrays.copyOfRange(one, 2, 12));
+        assertArrayEquals(model.forward(images, 784), Arrays.copyOfRange(one, 2, 12));
     }
 
     @Test

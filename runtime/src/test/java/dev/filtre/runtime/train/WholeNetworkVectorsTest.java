@@ -87,7 +87,8 @@ class WholeNetworkVectorsTest {
 
         double expectedLoss = vectors.doubles("loss")[0];
         assertClose(expectedLoss, loss, 1, name + " loss");
-        assertEquals(loss, Trainer.evaluate(model, batch).loss(), 1e-12, "evaluate gives the same mean");
+        // evaluate runs the batch as one pass, whose dense multiplies may round in another order
+        assertEquals(loss, Trainer.evaluate(model, batch).loss(), 1e-6 * Math.abs(loss), "evaluate gives the same mean");
         float[] gradients = model.gradients();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
