@@ -8,8 +8,9 @@ import dev.filtre.dsl.Model;
  * g; p -= lr v}, no dampening, no weight decay).
  *
  * <p>With {@code n} threads each worker owns a {@link Model#replica() replica} (shared parameters,
- * own buffers and gradients) and runs forward and backward for its slice of the batch, feeding
- * {@link Model#backwardFromLogits} the fused loss gradient {@code (softmax - onehot) / batch}; then
+ * own buffers and gradients) and runs its slice of the batch as one batch pass ({@link
+ * Model#forwardBatch(float[], int, int, long[])}), feeding {@link Model#backwardBatchFromLogits} the
+ * fused loss gradient {@code (softmax - onehot) / batch}; then
  * each worker sums the replicas' gradients over its slice of the parameters and applies the update
  * there. A step allocates nothing.
  */
@@ -21,6 +22,7 @@ final class DataParallelSgd implements AutoCloseable {
     private final float[] parameters;
     private final float[][] gradients;
     private final float[] velocity;
+    /** Each worker's dL/d logits for its slice of the batch; grows on the first step. */
     private final float[][] gradLogits;
     private final double[] losses;
     private final WorkerGang.Task forwardAndBackward = this::forwardAndBackward;
@@ -42,7 +44,7 @@ final class DataParallelSgd implements AutoCloseable {
         this.momentum = momentum;
         this.replicas = new Model[threads];
         this.gradients = new float[threads][];
-        this.gradLogits = new float[threads][model.outputSize()];
+        this.gradLogits = new float[threads][0];
         this.losses = new double[threads];
         for (int w = 0; w < threads; w++) {
             replicas[w] = w == 0 ? model : model.replica();
@@ -81,22 +83,31 @@ final class DataParallelSgd implements AutoCloseable {
 
     private void forwardAndBackward(int worker) {
         Model model = replicas[worker];
-        float[] gradient = gradLogits[worker];
-        int inputSize = model.inputSize();
+        int classes = model.outputSize();
         int from = firstSample + slice(batch, worker, replicas.length);
         int to = firstSample + slice(batch, worker + 1, replicas.length);
+        int count = to - from;
         float scale = 1f / batch;
         double loss = 0;
         model.zeroGradients();
-        for (int sample = from; sample < to; sample++) {
-            float[] probabilities = model.forward(inputs, sample * inputSize);
-            int label = labels[sample];
-            loss += crossEntropy(model.logits(), label);
-            for (int k = 0; k < gradient.length; k++) {
-                gradient[k] = (probabilities[k] - (k == label ? 1f : 0f)) * scale;
-            }
-            model.backwardFromLogits(gradient, 0);
+        if (count == 0) {
+            losses[worker] = 0;
+            return;
         }
+        if (gradLogits[worker].length < count * classes) {
+            gradLogits[worker] = new float[count * classes];
+        }
+        float[] gradient = gradLogits[worker];
+        float[] probabilities = model.forwardBatch(inputs, from * model.inputSize(), count, null);
+        float[] logits = model.batchLogits();
+        for (int n = 0; n < count; n++) {
+            int label = labels[from + n];
+            loss += crossEntropy(logits, n * classes, classes, label);
+            for (int k = 0; k < classes; k++) {
+                gradient[n * classes + k] = (probabilities[n * classes + k] - (k == label ? 1f : 0f)) * scale;
+            }
+        }
+        model.backwardBatchFromLogits(gradient, 0, count);
         losses[worker] = loss;
     }
 
@@ -114,17 +125,17 @@ final class DataParallelSgd implements AutoCloseable {
         }
     }
 
-    /** {@code -log softmax(logits)[label]}, computed stably. */
-    private static double crossEntropy(float[] logits, int label) {
+    /** {@code -log softmax(logits)[label]} of the sample whose logits start at {@code offset}, computed stably. */
+    private static double crossEntropy(float[] logits, int offset, int classes, int label) {
         float max = Float.NEGATIVE_INFINITY;
-        for (float logit : logits) {
-            max = Math.max(max, logit);
+        for (int k = 0; k < classes; k++) {
+            max = Math.max(max, logits[offset + k]);
         }
         double sum = 0;
-        for (float logit : logits) {
-            sum += Math.exp(logit - max);
+        for (int k = 0; k < classes; k++) {
+            sum += Math.exp(logits[offset + k] - max);
         }
-        return Math.log(sum) + max - logits[label];
+        return Math.log(sum) + max - logits[offset + label];
     }
 
     /** Where part {@code part} of {@code count} items cut in {@code parts} starts. */
