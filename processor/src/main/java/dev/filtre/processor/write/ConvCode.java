@@ -39,6 +39,8 @@ final class ConvCode extends LayerCode {
     static final int CHUNK_VALUES = 1 << 18;
     /** No more samples than this in a chunk, however small the layer. */
     static final int MAX_CHUNK = 64;
+    /** A chunk's multiply is this many columns wide, or more, when it can be. */
+    static final int CHUNK_COLUMNS = 768;
 
     private final FieldSpec kernel;
     private final FieldSpec stride;
@@ -67,9 +69,8 @@ final class ConvCode extends LayerCode {
                 "Values one of " + name + "'s windows covers: the rows of its unfolded input.");
         pixels = constant(members, "_PIXELS", CodeBlock.of("$N * $N", out.height(), out.width()),
                 "Positions of " + name + "'s output: the columns of one sample's unfolded input.");
-        long unfoldedPerSample = (long) layer.input().channels() * conv.size() * conv.size()
-                * layer.output().height() * layer.output().width();
-        chunkSamples = (int) Math.max(1, Math.min(MAX_CHUNK, CHUNK_VALUES / unfoldedPerSample));
+        chunkSamples = chunkSamples(layer.input().channels() * conv.size() * conv.size(),
+                layer.output().height() * layer.output().width(), layer.output().channels());
         chunk = constant(members, "_CHUNK", CodeBlock.of("$L", chunkSamples),
                 "Samples " + name + " unfolds and multiplies at once: as many as keep the unfolded chunk in "
                         + "the cache.");
@@ -77,11 +78,8 @@ final class ConvCode extends LayerCode {
                 CodeBlock.of("new $T($N, $N, $N, $N, $N, $N)", CONV_GEOMETRY, in.channels(), in.height(), in.width(),
                         kernel, stride, pad),
                 name + "'s input and window, for the kernels.");
-        columns = FieldSpec.builder(Stage.FLOATS, members.field(name + "Columns"), Modifier.PRIVATE)
-                .addJavadoc("$L's unfolded input: the whole batch's chunks in training, one chunk otherwise.\n",
-                        name)
-                .initializer("new float[$N * $N]", patch, pixels)
-                .build();
+        columns = chunkBuffer(members, name + "Columns", CodeBlock.of("$N * $N", patch, pixels),
+                name + "'s unfolded input for one chunk of samples, side by side.");
         columnsKept = FieldSpec.builder(TypeName.BOOLEAN, members.field(name + "ColumnsKept"), Modifier.PRIVATE)
                 .addJavadoc("Whether {@code $N} holds every chunk of the last forward pass.\n", columns)
                 .build();
@@ -96,6 +94,17 @@ final class ConvCode extends LayerCode {
             product = null;
             productGradient = null;
         }
+    }
+
+    /**
+     * How many samples to unfold and multiply at once: enough for {@link #CHUNK_COLUMNS} columns,
+     * which keep the multiply's vector registers busy (one sample when its output alone is that
+     * wide), no more than keep the unfolded chunk and its output within {@link #CHUNK_VALUES}.
+     */
+    static int chunkSamples(long patch, long pixels, long filters) {
+        long wideEnough = (CHUNK_COLUMNS + pixels - 1) / pixels;
+        long fitting = CHUNK_VALUES / ((patch + filters) * pixels);
+        return (int) Math.max(1, Math.min(MAX_CHUNK, Math.min(wideEnough, fitting)));
     }
 
     private FieldSpec chunkBuffer(Members members, String name, CodeBlock perSample, String javadoc) {
@@ -146,46 +155,41 @@ final class ConvCode extends LayerCode {
     }
 
     /** The locals of a loop over chunks. */
-    private record Chunk(String first, String count, String width, String base, String s) {
+    private record Chunk(String first, String count, String width, String s) {
         static Chunk allocate(NameAllocator names) {
             return new Chunk(names.newName("first"), names.newName("count"), names.newName("width"),
-                    names.newName("base"), names.newName("s"));
+                    names.newName("s"));
         }
     }
 
     /**
      * Opens {@code for (first = 0; first < batch; first += CHUNK)} and sets {@code count} (the
-     * chunk's samples), {@code width} (its columns) and {@code base} (where its unfolded input is).
+     * chunk's samples) and {@code width} (its columns).
      */
-    private void beginChunks(CodeBlock.Builder code, Chunk c, String batch, CodeBlock base) {
+    private void beginChunks(CodeBlock.Builder code, Chunk c, String batch) {
         code.beginControlFlow("for (int $1N = 0; $1N < $2N; $1N += $3N)", c.first, batch, chunk);
         code.addStatement("int $N = $T.min($N, $N - $N)", c.count, MATH, chunk, batch, c.first);
         code.addStatement("int $N = $N * $N", c.width, c.count, pixels);
-        code.addStatement("int $N = $L", c.base, base);
     }
 
     private void addUnfold(CodeBlock.Builder code, Chunk c) {
         beginLoop(code, c.s, c.count);
-        code.addStatement("$T.unfold($N, $N, ($N + $N) * $N, $N, $N + $N * $N, $N)", IM2COL, geometry, in.values(),
-                c.first, c.s, in.size(), columns, c.base, c.s, pixels, c.width);
+        code.addStatement("$T.unfold($N, $N, ($N + $N) * $N, $N, $N * $N, $N)", IM2COL, geometry, in.values(),
+                c.first, c.s, in.size(), columns, c.s, pixels, c.width);
         code.endControlFlow();
     }
 
     @Override
     void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target, String batch) {
         String kept = names.newName("keep");
-        String needed = names.newName("needed");
         String o = names.newName("o");
         String start = names.newName("start");
         Chunk c = Chunk.allocate(names);
-        code.add("// training keeps every chunk's unfolded input for the backward pass\n");
-        code.addStatement("boolean $N = $N || $N <= $N", kept, model.training(), batch, chunk);
-        code.addStatement("int $N = ($N ? $N : $N) * $N * $N", needed, kept, batch, chunk, patch, pixels);
-        code.beginControlFlow("if ($N.length < $N)", columns, needed);
-        code.addStatement("$N = new float[$N]", columns, needed);
-        code.endControlFlow();
+        code.add("// a batch of one chunk keeps its unfolded input for the backward pass; a larger one unfolds\n");
+        code.add("// again there, which costs less than reading the whole batch's columns back from memory\n");
+        code.addStatement("boolean $N = $N <= $N", kept, batch, chunk);
         code.addStatement("$N = $N", columnsKept, kept);
-        beginChunks(code, c, batch, CodeBlock.of("$N ? $N * $N * $N : 0", kept, c.first, patch, pixels));
+        beginChunks(code, c, batch);
         addUnfold(code, c);
         if (product == null) {
             code.add("// one sample a chunk: the product is the sample's output volume\n");
@@ -194,15 +198,15 @@ final class ConvCode extends LayerCode {
             code.addStatement("$1T.fill($2N, $3N + $4N * $5N, $3N + ($4N + 1) * $5N, $6N[$7N + $4N])", ARRAYS, target,
                     start, o, pixels, model.parameters(), biasOffset());
             code.endControlFlow();
-            code.addStatement("$T.multiplyAdd($N, $N, $N, $N, $N, $N, $N, $N, $N)", SGEMM, out.channels(), patch,
-                    c.width, model.parameters(), weightOffset(), columns, c.base, target, start);
+            code.addStatement("$T.multiplyAdd($N, $N, $N, $N, $N, $N, 0, $N, $N)", SGEMM, out.channels(), patch,
+                    c.width, model.parameters(), weightOffset(), columns, target, start);
         } else {
             beginLoop(code, o, out.channels());
             code.addStatement("$1T.fill($2N, $3N * $4N, ($3N + 1) * $4N, $5N[$6N + $3N])", ARRAYS, product, o,
                     c.width, model.parameters(), biasOffset());
             code.endControlFlow();
-            code.addStatement("$T.multiplyAdd($N, $N, $N, $N, $N, $N, $N, $N, 0)", SGEMM, out.channels(), patch,
-                    c.width, model.parameters(), weightOffset(), columns, c.base, product);
+            code.addStatement("$T.multiplyAdd($N, $N, $N, $N, $N, $N, 0, $N, 0)", SGEMM, out.channels(), patch,
+                    c.width, model.parameters(), weightOffset(), columns, product);
             code.add("// [filters][chunk·pixels] to each sample's [filters][pixels]\n");
             beginLoop(code, c.s, c.count);
             beginLoop(code, o, out.channels());
@@ -219,9 +223,9 @@ final class ConvCode extends LayerCode {
         FieldSpec gradient = out.gradient();
         String o = names.newName("o");
         Chunk c = Chunk.allocate(names);
-        beginChunks(code, c, batch, CodeBlock.of("$N ? $N * $N * $N : 0", columnsKept, c.first, patch, pixels));
+        beginChunks(code, c, batch);
         code.beginControlFlow("if (!$N)", columnsKept);
-        code.add("// an evaluation pass over several chunks kept only the last one: unfold again\n");
+        code.add("// a pass over several chunks kept only the last one: unfold again\n");
         addUnfold(code, c);
         code.endControlFlow();
         FieldSpec dy;
@@ -243,8 +247,8 @@ final class ConvCode extends LayerCode {
         code.addStatement("$T.addRowSums($N, $N, $N, $L, $N, $N)", GEMV, out.channels(), c.width, dy, dyStart,
                 model.gradients(), biasOffset());
         code.add("// dW += dY × columnsᵀ, with the unfolded gradient as scratch before it is computed\n");
-        code.addStatement("$T.multiplyAddTransposedB($N, $N, $N, $N, $L, $N, $N, $N, $N, $N, 0)", SGEMM,
-                out.channels(), c.width, patch, dy, dyStart, columns, c.base, model.gradients(), weightOffset(),
+        code.addStatement("$T.multiplyAddTransposedB($N, $N, $N, $N, $L, $N, 0, $N, $N, $N, 0)", SGEMM,
+                out.channels(), c.width, patch, dy, dyStart, columns, model.gradients(), weightOffset(),
                 columnsGradient);
         beginInputGradient(code);
         code.add("// dColumns = Wᵀ × dY, folded back onto each sample's input\n");

@@ -40,8 +40,8 @@ public final class ModelWriter {
     static final String GENERATOR = "dev.filtre.processor.NetworkProcessor";
     /** The seed a new model's parameters and dropout masks are drawn from. */
     static final long DEFAULT_SEED = 0L;
-    /** A slice of a batch inference keeps its values between layers under this many floats (8 MiB). */
-    static final long SLICE_VALUES = 1L << 21;
+    /** A slice of a batch inference keeps its values between layers under this many floats (2 MiB). */
+    static final long SLICE_VALUES = 1L << 19;
     /** No more samples than this in a slice of a batch inference. */
     static final long MAX_SLICE = 64;
 
