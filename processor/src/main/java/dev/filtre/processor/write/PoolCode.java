@@ -20,7 +20,8 @@ import javax.lang.model.element.Modifier;
  *
  * <p>Max pooling keeps the first maximum in the window's row-major order (a strict {@code >}), and
  * records its index in the input volume in an {@code int[]} buffer, so that the backward pass routes
- * each gradient to it (summing where windows overlap). Average pooling passes {@code g / (k*k)} to
+ * each gradient to it (summing where windows overlap); a NaN in a window of up to 16 values, which
+ * are written out without branches, makes its output NaN. Average pooling passes {@code g / (k*k)} to
  * every value of the window, sum pooling {@code g}.
  */
 final class PoolCode extends LayerCode {
@@ -164,7 +165,8 @@ final class PoolCode extends LayerCode {
             code.addStatement("int $N = $N", best, l.corner);
             code.addStatement("float $N = $N[$N]", max, in.values(), l.corner);
             code.addStatement("float $N", value);
-            code.add("// strictly greater: the first maximum in row-major order wins a tie\n");
+            code.add("// strictly greater: the first maximum in row-major order wins a tie; written without\n");
+            code.add("// branches (a conditional move and Math.max), which random data would mispredict\n");
             for (int u = 0; u < size; u++) {
                 for (int v = 0; v < size; v++) {
                     if (u == 0 && v == 0) {
@@ -172,10 +174,8 @@ final class PoolCode extends LayerCode {
                     }
                     CodeBlock index = windowOffset(l, u, v);
                     code.addStatement("$N = $N[$L]", value, in.values(), index);
-                    code.beginControlFlow("if ($N > $N)", value, max);
-                    code.addStatement("$N = $N", max, value);
-                    code.addStatement("$N = $L", best, index);
-                    code.endControlFlow();
+                    code.addStatement("$N = $N > $N ? $L : $N", best, value, max, index, best);
+                    code.addStatement("$N = $T.max($N, $N)", max, MATH, max, value);
                 }
             }
             code.addStatement("$N[$N] = $N", argmax.orElseThrow().field(), l.output, best);
