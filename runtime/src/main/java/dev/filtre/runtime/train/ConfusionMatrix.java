@@ -1,6 +1,7 @@
 package dev.filtre.runtime.train;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Counts of (true class, predicted class) pairs: row = the truth, column = the prediction, so the
@@ -92,17 +93,18 @@ public final class ConfusionMatrix {
             nameWidth = Math.max(nameWidth, name.length());
         }
         int cellWidth = Math.max(5, Long.toString(total()).length() + 1);
-        StringBuilder table = new StringBuilder(String.format("%-" + nameWidth + "s", "true \\ predicted"));
+        StringBuilder table =
+                new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s", "true \\ predicted"));
         for (int j = 0; j < counts.length; j++) {
-            table.append(String.format("%" + cellWidth + "d", j));
+            table.append(String.format(Locale.ROOT, "%" + cellWidth + "d", j));
         }
         table.append("  recall\n");
         for (int i = 0; i < counts.length; i++) {
-            table.append(String.format("%-" + nameWidth + "s", classNames.get(i)));
+            table.append(String.format(Locale.ROOT, "%-" + nameWidth + "s", classNames.get(i)));
             for (int j = 0; j < counts.length; j++) {
-                table.append(String.format("%" + cellWidth + "d", counts[i][j]));
+                table.append(String.format(Locale.ROOT, "%" + cellWidth + "d", counts[i][j]));
             }
-            table.append(String.format("  %5.1f%%%n", 100 * recall(i)));
+            table.append(String.format(Locale.ROOT, "  %5.1f%%%n", 100 * recall(i)));
         }
         return table.toString();
     }

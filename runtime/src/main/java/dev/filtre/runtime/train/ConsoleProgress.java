@@ -1,11 +1,13 @@
 package dev.filtre.runtime.train;
 
 import java.io.PrintStream;
+import java.util.Locale;
 
 /**
  * Shows training progress on a console. On a terminal, a bar redrawn in place (at most 10 times a
  * second) with the running loss and accuracy, images per second and the time left, then a line
- * per epoch; elsewhere (a log file, CI) only the line per epoch.
+ * per epoch; elsewhere (a log file, CI) only the line per epoch. Numbers are written with a '.'
+ * decimal point whatever the default locale, so logs read and parse the same everywhere.
  */
 public final class ConsoleProgress implements ProgressListener {
     private static final int BAR_WIDTH = 30;
@@ -65,15 +67,15 @@ public final class ConsoleProgress implements ProgressListener {
             bar.append(i < filled ? '=' : i == filled ? '>' : ' ');
         }
         bar.append("] ").append(done).append('/').append(total);
-        bar.append(String.format(" loss %.4f", loss));
+        bar.append(String.format(Locale.ROOT, " loss %.4f", loss));
         if (!Double.isNaN(accuracy)) {
-            bar.append(String.format(" acc %.1f%%", 100 * accuracy));
+            bar.append(String.format(Locale.ROOT, " acc %.1f%%", 100 * accuracy));
         }
         double rate = seconds > 0 ? done / seconds : 0;
-        bar.append(String.format(" %.0f img/s", rate));
+        bar.append(String.format(Locale.ROOT, " %.0f img/s", rate));
         if (rate > 0) {
             long left = Math.round((total - done) / rate);
-            bar.append(String.format(" ETA %d:%02d", left / 60, left % 60));
+            bar.append(String.format(Locale.ROOT, " ETA %d:%02d", left / 60, left % 60));
         }
         return bar.toString();
     }

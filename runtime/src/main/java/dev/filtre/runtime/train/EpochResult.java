@@ -1,6 +1,7 @@
 package dev.filtre.runtime.train;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * What one training epoch measured. Accuracies are fractions in {@code [0, 1]}; they are {@code NaN}
@@ -24,7 +25,10 @@ public record EpochResult(int epoch, double trainLoss, double trainAccuracy, dou
         return !Double.isNaN(validationLoss);
     }
 
-    /** One line, e.g. {@code epoch 2: loss 0.4123, accuracy 85.10% | validation loss 0.3987, accuracy 85.70% | 12.3 s}. */
+    /**
+     * One line, e.g. {@code epoch 2: loss 0.4123, accuracy 85.10% | validation loss 0.3987, accuracy 85.70% | 12.3 s},
+     * with a '.' decimal point whatever the default locale.
+     */
     @Override
     public String toString() {
         return "epoch " + epoch + ": " + figures();
@@ -32,16 +36,16 @@ public record EpochResult(int epoch, double trainLoss, double trainAccuracy, dou
 
     /** The figures of {@link #toString()} without the epoch number. */
     String figures() {
-        StringBuilder line = new StringBuilder().append("loss ").append(String.format("%.4f", trainLoss));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "loss %.4f", trainLoss));
         if (!Double.isNaN(trainAccuracy)) {
-            line.append(String.format(", accuracy %.2f%%", 100 * trainAccuracy));
+            line.append(String.format(Locale.ROOT, ", accuracy %.2f%%", 100 * trainAccuracy));
         }
         if (hasValidation()) {
-            line.append(String.format(" | validation loss %.4f", validationLoss));
+            line.append(String.format(Locale.ROOT, " | validation loss %.4f", validationLoss));
             if (!Double.isNaN(validationAccuracy)) {
-                line.append(String.format(", accuracy %.2f%%", 100 * validationAccuracy));
+                line.append(String.format(Locale.ROOT, ", accuracy %.2f%%", 100 * validationAccuracy));
             }
         }
-        return line.append(String.format(" | %.1f s", time.toNanos() / 1e9)).toString();
+        return line.append(String.format(Locale.ROOT, " | %.1f s", time.toNanos() / 1e9)).toString();
     }
 }

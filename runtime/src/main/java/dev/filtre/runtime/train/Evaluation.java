@@ -1,5 +1,7 @@
 package dev.filtre.runtime.train;
 
+import java.util.Locale;
+
 /**
  * A model measured on a data set, in evaluation mode (no dropout).
  *
@@ -12,7 +14,7 @@ public record Evaluation(double loss, double accuracy, ConfusionMatrix confusion
     @Override
     public String toString() {
         return Double.isNaN(accuracy)
-                ? String.format("loss %.4f on %d samples", loss, samples)
-                : String.format("loss %.4f, accuracy %.2f%% on %d samples", loss, 100 * accuracy, samples);
+                ? String.format(Locale.ROOT, "loss %.4f on %d samples", loss, samples)
+                : String.format(Locale.ROOT, "loss %.4f, accuracy %.2f%% on %d samples", loss, 100 * accuracy, samples);
     }
 }

@@ -4,6 +4,7 @@ import dev.filtre.dsl.Layer;
 import dev.filtre.dsl.Model;
 import dev.filtre.runtime.data.DataSet;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Compares a model's analytic gradients (its backward pass) with central finite differences
@@ -48,9 +49,9 @@ public final class GradientCheck {
 
         @Override
         public String toString() {
-            return String.format("%s: %d values checked, worst %s: analytic %.6g, numeric %.6g, relative error %.3g"
-                    + " (tolerance %.3g)", passed() ? "passed" : "FAILED", checked, worstValue, analytic, numeric,
-                    worstError, tolerance);
+            return String.format(Locale.ROOT, "%s: %d values checked, worst %s: analytic %.6g, numeric %.6g,"
+                    + " relative error %.3g (tolerance %.3g)", passed() ? "passed" : "FAILED", checked, worstValue,
+                    analytic, numeric, worstError, tolerance);
         }
     }
 
