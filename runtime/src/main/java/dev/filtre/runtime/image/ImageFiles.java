@@ -28,8 +28,16 @@ public final class ImageFiles {
 
     /**
      * The image in {@code file}: one channel if the file is grayscale (8 or 16 bits; 16-bit
-     * values are scaled to 0..255), three (red, green, blue) otherwise. An alpha channel is
-     * dropped; palette images are read as their colours.
+     * values are scaled to 0..255), three (red, green, blue) otherwise; palette images are read
+     * as their colours.
+     *
+     * <p>A picture with transparency (gray with alpha, RGBA, a palette with transparent entries)
+     * is laid over white, as image viewers show it, and its alpha channel is then dropped: a
+     * value {@code v} (0..255) of opacity {@code a = alpha / maximum alpha} becomes
+     * {@code Math.round(255 * (1 - a) + v * a)}, the nearest integer. So a fully transparent
+     * pixel reads 255 whatever colour it stores (often black), a half-transparent black one
+     * (alpha 128 of 255) reads 127, and a fully opaque one keeps its value exactly. Pictures
+     * without an alpha channel are read as they are.
      *
      * @throws NoSuchFileException if the file does not exist
      * @throws IOException if it cannot be read or is not an image {@code javax.imageio} reads
@@ -53,7 +61,10 @@ public final class ImageFiles {
         return fromBufferedImage(picture);
     }
 
-    /** The pixels of {@code picture}; see {@link #read}. */
+    /**
+     * The pixels of {@code picture}, a picture with transparency laid over white; see
+     * {@link #read}. Premultiplied pictures are read by the same rule.
+     */
     public static Image fromBufferedImage(BufferedImage picture) {
         int height = picture.getHeight();
         int width = picture.getWidth();
@@ -64,10 +75,17 @@ public final class ImageFiles {
         if (gray) {
             int bits = colours.getComponentSize(0);
             double scale = bits == 8 ? 1 : 255.0 / ((1 << bits) - 1);
+            boolean alpha = colours.hasAlpha() && raster.getNumBands() == 2;
+            int opaque = alpha ? (1 << colours.getComponentSize(1)) - 1 : 0;
+            boolean premultiplied = colours.isAlphaPremultiplied();
             float[] values = new float[height * width];
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
-                    values[y * width + x] = (float) (raster.getSample(x, y, 0) * scale);
+                    double value = raster.getSample(x, y, 0) * scale;
+                    int opacity = alpha ? raster.getSample(x, y, 1) : opaque;
+                    values[y * width + x] = opacity == opaque
+                            ? (float) value
+                            : overWhite(premultiplied ? value : value * opacity / opaque, (double) opacity / opaque);
                 }
             }
             return Image.wrap(1, height, width, values);
@@ -75,12 +93,33 @@ public final class ImageFiles {
         int plane = height * width;
         float[] values = new float[3 * plane];
         int[] argb = picture.getRGB(0, 0, width, height, null, 0, width);
+        boolean alpha = colours.hasAlpha();
         for (int i = 0; i < plane; i++) {
-            values[i] = (argb[i] >> 16) & 0xff;
-            values[plane + i] = (argb[i] >> 8) & 0xff;
-            values[2 * plane + i] = argb[i] & 0xff;
+            int red = (argb[i] >> 16) & 0xff;
+            int green = (argb[i] >> 8) & 0xff;
+            int blue = argb[i] & 0xff;
+            int opacity = argb[i] >>> 24;
+            if (alpha && opacity != 0xff) {
+                double a = opacity / 255.0;
+                values[i] = overWhite(red * a, a);
+                values[plane + i] = overWhite(green * a, a);
+                values[2 * plane + i] = overWhite(blue * a, a);
+            } else {
+                values[i] = red;
+                values[plane + i] = green;
+                values[2 * plane + i] = blue;
+            }
         }
         return Image.wrap(3, height, width, values);
+    }
+
+    /**
+     * A value laid over white, rounded to the nearest integer: {@code premultiplied} is the
+     * value (0..255) times its {@code opacity} (0..1). For 8-bit values and alphas the exact
+     * result is a multiple of 1/255, never a half, so rounding the double is exact.
+     */
+    private static float overWhite(double premultiplied, double opacity) {
+        return Math.round(255 * (1 - opacity) + premultiplied);
     }
 
     /**
