@@ -1,6 +1,7 @@
 package dev.filtre.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -18,7 +19,12 @@ import jdk.incubator.vector.VectorSpecies;
  * (when {@code C} has at least two vectors of columns and the inner dimension is short next to the
  * rows of {@code A}), or is a grid of four-by-four dot products of rows (sixteen accumulators, eight
  * loads a step), reduced across lanes at the end, with four-by-two and four-by-one blocks at the
- * edges so that few values of {@code C} are left to single dot products.
+ * edges so that few values of {@code C} are left to single dot products. Their loops run to {@code
+ * SPECIES.loopBound(k)}, a counted loop over offsets affine in the loop variable, so that C2 moves
+ * the loads' range checks out of the loop (with {@code p + LANES <= k} as the test they stayed in
+ * it, one per load); the {@code k mod LANES} values left at the end of the
+ * rows are one more vector per row, loaded to end at the row's end, its lanes that were already
+ * added cleared by an and with {@link #KEEP_LAST}.
  *
  * <p>No masked operation is used (JDK 17 runs masked stores lane by lane), and no vector is passed
  * to or returned from a method of this class, so that C2 never has to box one.
@@ -26,6 +32,16 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels implements KernelSet {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
+    /**
+     * {@code LANES} zeros then {@code LANES} all-ones words: the {@code LANES} from {@code r} keep
+     * the last {@code r} lanes of a vector they are and-ed with and clear the others.
+     */
+    private static final int[] KEEP_LAST = new int[2 * LANES];
+
+    static {
+        java.util.Arrays.fill(KEEP_LAST, LANES, 2 * LANES, -1);
+    }
 
     /** Whether vectors are wide enough here (8 lanes and more) to beat the plain loops. */
     static boolean wideEnough() {
@@ -308,8 +324,9 @@ final class VectorKernels implements KernelSet {
         int y1 = y0 + k;
         int y2 = y1 + k;
         int y3 = y2 + k;
+        int bound = SPECIES.loopBound(k);
         int p = 0;
-        for (; p + LANES <= k; p += LANES) {
+        for (; p < bound; p += LANES) {
             FloatVector v0 = FloatVector.fromArray(SPECIES, x, x0 + p);
             FloatVector v1 = FloatVector.fromArray(SPECIES, x, x1 + p);
             FloatVector v2 = FloatVector.fromArray(SPECIES, x, x2 + p);
@@ -334,6 +351,35 @@ final class VectorKernels implements KernelSet {
             s13 = v1.fma(w, s13);
             s23 = v2.fma(w, s23);
             s33 = v3.fma(w, s33);
+        }
+        if (p < k && p > 0) {
+            int q = k - LANES;
+            IntVector keep = IntVector.fromArray(INT_SPECIES, KEEP_LAST, k - p);
+            FloatVector v0 = FloatVector.fromArray(SPECIES, x, x0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+            FloatVector v1 = FloatVector.fromArray(SPECIES, x, x1 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+            FloatVector v2 = FloatVector.fromArray(SPECIES, x, x2 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+            FloatVector v3 = FloatVector.fromArray(SPECIES, x, x3 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+            FloatVector w = FloatVector.fromArray(SPECIES, y, y0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+            s00 = v0.fma(w, s00);
+            s10 = v1.fma(w, s10);
+            s20 = v2.fma(w, s20);
+            s30 = v3.fma(w, s30);
+            w = FloatVector.fromArray(SPECIES, y, y1 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+            s01 = v0.fma(w, s01);
+            s11 = v1.fma(w, s11);
+            s21 = v2.fma(w, s21);
+            s31 = v3.fma(w, s31);
+            w = FloatVector.fromArray(SPECIES, y, y2 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+            s02 = v0.fma(w, s02);
+            s12 = v1.fma(w, s12);
+            s22 = v2.fma(w, s22);
+            s32 = v3.fma(w, s32);
+            w = FloatVector.fromArray(SPECIES, y, y3 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+            s03 = v0.fma(w, s03);
+            s13 = v1.fma(w, s13);
+            s23 = v2.fma(w, s23);
+            s33 = v3.fma(w, s33);
+            p = k;
         }
         int c1 = c0 + xStride;
         int c2 = c1 + xStride;
@@ -378,8 +424,9 @@ final class VectorKernels implements KernelSet {
         int x2 = x1 + k;
         int x3 = x2 + k;
         int y1 = y0 + k;
+        int bound = SPECIES.loopBound(k);
         int p = 0;
-        for (; p + LANES <= k; p += LANES) {
+        for (; p < bound; p += LANES) {
             FloatVector w0 = FloatVector.fromArray(SPECIES, y, y0 + p);
             FloatVector w1 = FloatVector.fromArray(SPECIES, y, y1 + p);
             FloatVector v = FloatVector.fromArray(SPECIES, x, x0 + p);
@@ -394,6 +441,25 @@ final class VectorKernels implements KernelSet {
             v = FloatVector.fromArray(SPECIES, x, x3 + p);
             s30 = v.fma(w0, s30);
             s31 = v.fma(w1, s31);
+        }
+        if (p < k && p > 0) {
+            int q = k - LANES;
+            IntVector keep = IntVector.fromArray(INT_SPECIES, KEEP_LAST, k - p);
+            FloatVector w0 = FloatVector.fromArray(SPECIES, y, y0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+            FloatVector w1 = FloatVector.fromArray(SPECIES, y, y1 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+            FloatVector v = FloatVector.fromArray(SPECIES, x, x0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+            s00 = v.fma(w0, s00);
+            s01 = v.fma(w1, s01);
+            v = FloatVector.fromArray(SPECIES, x, x1 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+            s10 = v.fma(w0, s10);
+            s11 = v.fma(w1, s11);
+            v = FloatVector.fromArray(SPECIES, x, x2 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+            s20 = v.fma(w0, s20);
+            s21 = v.fma(w1, s21);
+            v = FloatVector.fromArray(SPECIES, x, x3 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+            s30 = v.fma(w0, s30);
+            s31 = v.fma(w1, s31);
+            p = k;
         }
         int c1 = c0 + xStride;
         int c2 = c1 + xStride;
@@ -420,13 +486,24 @@ final class VectorKernels implements KernelSet {
         int x1 = x0 + k;
         int x2 = x1 + k;
         int x3 = x2 + k;
+        int bound = SPECIES.loopBound(k);
         int p = 0;
-        for (; p + LANES <= k; p += LANES) {
+        for (; p < bound; p += LANES) {
             FloatVector w = FloatVector.fromArray(SPECIES, y, y0 + p);
             s0 = FloatVector.fromArray(SPECIES, x, x0 + p).fma(w, s0);
             s1 = FloatVector.fromArray(SPECIES, x, x1 + p).fma(w, s1);
             s2 = FloatVector.fromArray(SPECIES, x, x2 + p).fma(w, s2);
             s3 = FloatVector.fromArray(SPECIES, x, x3 + p).fma(w, s3);
+        }
+        if (p < k && p > 0) {
+            int q = k - LANES;
+            IntVector keep = IntVector.fromArray(INT_SPECIES, KEEP_LAST, k - p);
+            FloatVector w = FloatVector.fromArray(SPECIES, y, y0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+            s0 = FloatVector.fromArray(SPECIES, x, x0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats().fma(w, s0);
+            s1 = FloatVector.fromArray(SPECIES, x, x1 + q).reinterpretAsInts().and(keep).reinterpretAsFloats().fma(w, s1);
+            s2 = FloatVector.fromArray(SPECIES, x, x2 + q).reinterpretAsInts().and(keep).reinterpretAsFloats().fma(w, s2);
+            s3 = FloatVector.fromArray(SPECIES, x, x3 + q).reinterpretAsInts().and(keep).reinterpretAsFloats().fma(w, s3);
+            p = k;
         }
         c[c0] += s0.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x0, y, y0);
         c[c0 + xStride] += s1.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x1, y, y0);

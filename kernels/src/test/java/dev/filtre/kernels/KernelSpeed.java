@@ -45,6 +45,10 @@ public final class KernelSpeed {
         batchedConvolution(cases, "fashion conv2 x4", 64, new ConvGeometry(32, 14, 14, 3, 1, 1), 4);
         batchedDense(cases, "lenet fc1 x64", 64, 120, 400);
         batchedDense(cases, "fashion fc1 x64", 64, 128, 3136);
+        chunk(cases, "chunk fashion conv1 x1", 32, new ConvGeometry(1, 28, 28, 3, 1, 1), 1);
+        chunk(cases, "chunk fashion conv2 x3", 64, new ConvGeometry(32, 14, 14, 3, 1, 1), 3);
+        chunk(cases, "chunk lenet conv1 x1", 6, new ConvGeometry(1, 28, 28, 5, 1, 2), 1);
+        chunk(cases, "chunk lenet conv2 x8", 16, new ConvGeometry(6, 14, 14, 5, 1, 0), 8);
         if (args.length > 1) {
             cases.removeIf(c -> !c.name.contains(args[1]));
         }
@@ -122,6 +126,31 @@ public final class KernelSpeed {
                 k -> Im2col.unfold(g, input, 0, col, last, columns)));
         cases.add(new Case(String.format("%s col2im strided (Gvalue/s)", name), g.columnsSize() / 2,
                 k -> Im2col.foldAdd(g, dCol, last, columns, input, 0)));
+    }
+
+    /**
+     * The chunk the generated models use for a layer (as many samples as make about 768 columns
+     * within 1 MiB): the weight gradient through the scratch form as they call it, and the unfold
+     * and fold of the chunk's middle sample at the chunk's row stride.
+     */
+    private static void chunk(List<Case> cases, String name, int filters, ConvGeometry g, int samples) {
+        Random random = new Random(5);
+        int patch = g.patch();
+        int pixels = g.pixels();
+        int columns = samples * pixels;
+        float[] col = Reference.random(random, patch * columns);
+        float[] dY = Reference.random(random, filters * columns);
+        float[] dW = new float[filters * patch];
+        float[] scratch = new float[patch * columns];
+        cases.add(new Case(String.format("%s dW A·Bt %dx%dx%d scratch", name, filters, columns, patch),
+                (long) filters * patch * columns,
+                k -> k.multiplyAddTransposedB(filters, columns, patch, dY, 0, col, 0, dW, 0, scratch, 0)));
+        float[] input = Reference.random(random, g.inputSize());
+        int middle = samples / 2 * pixels;
+        cases.add(new Case(String.format("%s im2col (Gvalue/s)", name), g.columnsSize() / 2,
+                k -> Im2col.unfold(g, input, 0, col, middle, columns)));
+        cases.add(new Case(String.format("%s col2im (Gvalue/s)", name), g.columnsSize() / 2,
+                k -> Im2col.foldAdd(g, col, middle, columns, input, 0)));
     }
 
     /**
