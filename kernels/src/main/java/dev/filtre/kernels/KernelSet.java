@@ -43,6 +43,9 @@ interface KernelSet {
     /** {@code y[i] += Σⱼ A[i][j]} for the {@code m} rows of {@code A[m×n]}. */
     void addRowSums(int m, int n, float[] a, int aOffset, float[] y, int yOffset);
 
+    /** {@code y[j] += x[j]} for the {@code n} values from each offset (regions of one array do not overlap). */
+    void add(int n, float[] x, int xOffset, float[] y, int yOffset);
+
     /** {@code A[m×n] += x[m] · yᵀ[n]}. */
     void rankOneUpdate(int m, int n, float[] x, int xOffset, float[] y, int yOffset, float[] a, int aOffset);
 }

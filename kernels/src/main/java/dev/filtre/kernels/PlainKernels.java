@@ -159,6 +159,13 @@ final class PlainKernels implements KernelSet {
         }
     }
 
+    @Override
+    public void add(int n, float[] x, int xOffset, float[] y, int yOffset) {
+        for (int j = 0; j < n; j++) {
+            y[yOffset + j] += x[xOffset + j];
+        }
+    }
+
     /** {@code y[yOffset + j] += s * x[xOffset + j]} for {@code j < n}. */
     private static void axpy(float s, float[] x, int xOffset, float[] y, int yOffset, int n) {
         for (int j = 0; j < n; j++) {

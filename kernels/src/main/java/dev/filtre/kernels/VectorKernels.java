@@ -632,6 +632,19 @@ final class VectorKernels implements KernelSet {
         }
     }
 
+    @Override
+    public void add(int n, float[] x, int xOffset, float[] y, int yOffset) {
+        int bound = SPECIES.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += LANES) {
+            FloatVector.fromArray(SPECIES, y, yOffset + j).add(FloatVector.fromArray(SPECIES, x, xOffset + j))
+                    .intoArray(y, yOffset + j);
+        }
+        for (; j < n; j++) {
+            y[yOffset + j] += x[xOffset + j];
+        }
+    }
+
     /** {@code y[yOffset + j] += s * x[xOffset + j]} for {@code j < n}. */
     private static void axpy(float s, float[] x, int xOffset, float[] y, int yOffset, int n) {
         FloatVector scale = FloatVector.broadcast(SPECIES, s);

@@ -25,6 +25,8 @@ class Im2colTest {
         new ConvGeometry(2, 4, 5, 5, 2, 2), // window wider than the input
         new ConvGeometry(1, 1, 1, 3, 1, 1),
         new ConvGeometry(2, 9, 7, 4, 3, 3),
+        new ConvGeometry(2, 2, 1, 5, 1, 2), // same width, each side's pad wider than the input
+        new ConvGeometry(2, 5, 1, 5, 1, 2),
     };
 
     @Test
