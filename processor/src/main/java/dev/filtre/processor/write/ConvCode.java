@@ -39,6 +39,12 @@ final class ConvCode extends LayerCode {
     static final int CHUNK_VALUES = 1 << 18;
     /** No more samples than this in a chunk, however small the layer. */
     static final int MAX_CHUNK = 64;
+    /**
+     * A training batch whose unfolded input is at most this many values (4 MiB of floats) keeps it
+     * for the backward pass; a larger one unfolds each chunk again there, which costs less than
+     * reading it back from memory.
+     */
+    static final long KEPT_VALUES = 1L << 20;
     /** A chunk's multiply is this many columns wide, or more, when it can be. */
     static final int CHUNK_COLUMNS = 768;
 
@@ -48,6 +54,7 @@ final class ConvCode extends LayerCode {
     private final FieldSpec patch;
     private final FieldSpec pixels;
     private final FieldSpec chunk;
+    private final FieldSpec keptSamples;
     private final FieldSpec geometry;
     private final FieldSpec columns;
     private final FieldSpec columnsKept;
@@ -74,12 +81,21 @@ final class ConvCode extends LayerCode {
         chunk = constant(members, "_CHUNK", CodeBlock.of("$L", chunkSamples),
                 "Samples " + name + " unfolds and multiplies at once: as many as keep the unfolded chunk in "
                         + "the cache.");
+        long unfoldedPerSample = (long) layer.input().channels() * conv.size() * conv.size()
+                * layer.output().height() * layer.output().width();
+        keptSamples = constant(members, "_KEPT_SAMPLES",
+                CodeBlock.of("$L", Math.max(chunkSamples, Math.min(Integer.MAX_VALUE, KEPT_VALUES / unfoldedPerSample))),
+                "The largest training batch whose unfolded input " + name + " keeps for the backward pass "
+                        + "(a larger one unfolds again there).");
         geometry = constant(members, CONV_GEOMETRY, "_GEOMETRY",
                 CodeBlock.of("new $T($N, $N, $N, $N, $N, $N)", CONV_GEOMETRY, in.channels(), in.height(), in.width(),
                         kernel, stride, pad),
                 name + "'s input and window, for the kernels.");
-        columns = chunkBuffer(members, name + "Columns", CodeBlock.of("$N * $N", patch, pixels),
-                name + "'s unfolded input for one chunk of samples, side by side.");
+        columns = FieldSpec.builder(Stage.FLOATS, members.field(name + "Columns"), Modifier.PRIVATE)
+                .addJavadoc("$L's unfolded input, a chunk of samples side by side; in training, every chunk of a "
+                        + "batch of up to {@code $N} samples, one after another.\n", name, keptSamples)
+                .initializer("new float[$N * $N * $N]", chunk, patch, pixels)
+                .build();
         columnsKept = FieldSpec.builder(TypeName.BOOLEAN, members.field(name + "ColumnsKept"), Modifier.PRIVATE)
                 .addJavadoc("Whether {@code $N} holds every chunk of the last forward pass.\n", columns)
                 .build();
@@ -116,7 +132,7 @@ final class ConvCode extends LayerCode {
 
     @Override
     List<FieldSpec> hyperparameters() {
-        return List.of(kernel, stride, pad, patch, pixels, chunk, geometry);
+        return List.of(kernel, stride, pad, patch, pixels, chunk, keptSamples, geometry);
     }
 
     @Override
@@ -155,27 +171,28 @@ final class ConvCode extends LayerCode {
     }
 
     /** The locals of a loop over chunks. */
-    private record Chunk(String first, String count, String width, String s) {
+    private record Chunk(String first, String count, String width, String base, String s) {
         static Chunk allocate(NameAllocator names) {
             return new Chunk(names.newName("first"), names.newName("count"), names.newName("width"),
-                    names.newName("s"));
+                    names.newName("base"), names.newName("s"));
         }
     }
 
     /**
      * Opens {@code for (first = 0; first < batch; first += CHUNK)} and sets {@code count} (the
-     * chunk's samples) and {@code width} (its columns).
+     * chunk's samples), {@code width} (its columns) and {@code base} (where its unfolded input is).
      */
     private void beginChunks(CodeBlock.Builder code, Chunk c, String batch) {
         code.beginControlFlow("for (int $1N = 0; $1N < $2N; $1N += $3N)", c.first, batch, chunk);
         code.addStatement("int $N = $T.min($N, $N - $N)", c.count, MATH, chunk, batch, c.first);
         code.addStatement("int $N = $N * $N", c.width, c.count, pixels);
+        code.addStatement("int $N = $N ? $N * $N * $N : 0", c.base, columnsKept, c.first, patch, pixels);
     }
 
     private void addUnfold(CodeBlock.Builder code, Chunk c) {
         beginLoop(code, c.s, c.count);
-        code.addStatement("$T.unfold($N, $N, ($N + $N) * $N, $N, $N * $N, $N)", IM2COL, geometry, in.values(),
-                c.first, c.s, in.size(), columns, c.s, pixels, c.width);
+        code.addStatement("$T.unfold($N, $N, ($N + $N) * $N, $N, $N + $N * $N, $N)", IM2COL, geometry, in.values(),
+                c.first, c.s, in.size(), columns, c.base, c.s, pixels, c.width);
         code.endControlFlow();
     }
 
@@ -185,9 +202,14 @@ final class ConvCode extends LayerCode {
         String o = names.newName("o");
         String start = names.newName("start");
         Chunk c = Chunk.allocate(names);
-        code.add("// a batch of one chunk keeps its unfolded input for the backward pass; a larger one unfolds\n");
-        code.add("// again there, which costs less than reading the whole batch's columns back from memory\n");
-        code.addStatement("boolean $N = $N <= $N", kept, batch, chunk);
+        String needed = names.newName("needed");
+        code.add("// one chunk, or a training batch small enough, keeps its unfolded input for the backward pass\n");
+        code.addStatement("boolean $N = $N <= $N || $N && $N <= $N", kept, batch, chunk, model.training(), batch,
+                keptSamples);
+        code.addStatement("int $N = ($N ? $N : $N) * $N * $N", needed, kept, batch, chunk, patch, pixels);
+        code.beginControlFlow("if ($N.length < $N)", columns, needed);
+        code.addStatement("$N = new float[$N]", columns, needed);
+        code.endControlFlow();
         code.addStatement("$N = $N", columnsKept, kept);
         beginChunks(code, c, batch);
         addUnfold(code, c);
@@ -198,15 +220,15 @@ final class ConvCode extends LayerCode {
             code.addStatement("$1T.fill($2N, $3N + $4N * $5N, $3N + ($4N + 1) * $5N, $6N[$7N + $4N])", ARRAYS, target,
                     start, o, pixels, model.parameters(), biasOffset());
             code.endControlFlow();
-            code.addStatement("$T.multiplyAdd($N, $N, $N, $N, $N, $N, 0, $N, $N)", SGEMM, out.channels(), patch,
-                    c.width, model.parameters(), weightOffset(), columns, target, start);
+            code.addStatement("$T.multiplyAdd($N, $N, $N, $N, $N, $N, $N, $N, $N)", SGEMM, out.channels(), patch,
+                    c.width, model.parameters(), weightOffset(), columns, c.base, target, start);
         } else {
             beginLoop(code, o, out.channels());
             code.addStatement("$1T.fill($2N, $3N * $4N, ($3N + 1) * $4N, $5N[$6N + $3N])", ARRAYS, product, o,
                     c.width, model.parameters(), biasOffset());
             code.endControlFlow();
-            code.addStatement("$T.multiplyAdd($N, $N, $N, $N, $N, $N, 0, $N, 0)", SGEMM, out.channels(), patch,
-                    c.width, model.parameters(), weightOffset(), columns, product);
+            code.addStatement("$T.multiplyAdd($N, $N, $N, $N, $N, $N, $N, $N, 0)", SGEMM, out.channels(), patch,
+                    c.width, model.parameters(), weightOffset(), columns, c.base, product);
             code.add("// [filters][chunk·pixels] to each sample's [filters][pixels]\n");
             beginLoop(code, c.s, c.count);
             beginLoop(code, o, out.channels());
@@ -247,8 +269,8 @@ final class ConvCode extends LayerCode {
         code.addStatement("$T.addRowSums($N, $N, $N, $L, $N, $N)", GEMV, out.channels(), c.width, dy, dyStart,
                 model.gradients(), biasOffset());
         code.add("// dW += dY × columnsᵀ, with the unfolded gradient as scratch before it is computed\n");
-        code.addStatement("$T.multiplyAddTransposedB($N, $N, $N, $N, $L, $N, 0, $N, $N, $N, 0)", SGEMM,
-                out.channels(), c.width, patch, dy, dyStart, columns, model.gradients(), weightOffset(),
+        code.addStatement("$T.multiplyAddTransposedB($N, $N, $N, $N, $L, $N, $N, $N, $N, $N, 0)", SGEMM,
+                out.channels(), c.width, patch, dy, dyStart, columns, c.base, model.gradients(), weightOffset(),
                 columnsGradient);
         beginInputGradient(code);
         code.add("// dColumns = Wᵀ × dY, folded back onto each sample's input\n");
