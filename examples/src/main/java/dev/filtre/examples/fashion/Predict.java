@@ -57,7 +57,7 @@ public final class Predict implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Image picture = PictureFiles.read(image);
+        Image picture = ImageFiles.read(image);
         FashionClassifier classifier = FashionClassifier.load(weights);
         if (savedInput != null) {
             ImageFiles.write(FashionMnistInput.prepare(picture), savedInput);
