@@ -7,7 +7,8 @@
 #
 # Environment: SECONDS_PER_RUN (timed window of one throughput run, default 1),
 # RUNS (runs per figure, median kept, default 3), LATENCY_CALLS (default 2000),
-# WARMUP_SECONDS (the JVM's warm-up before each figure, default 1),
+# WARMUP_SECONDS (the JVM's warm-up before each figure, default 5: the Vector API kernels' rarer
+# paths, the tails, reach C2 only after a few seconds, and run boxed and slow until then),
 # NETS (default "lenet5 fashionnet"), SKIP_BUILD=1 to reuse bench/target, JAVA_OPTS (the JVM
 # options; default --add-modules jdk.incubator.vector, so Filtre uses its Vector API kernels).
 set -euo pipefail
@@ -18,7 +19,7 @@ JAVA_OPTS=${JAVA_OPTS:-"--add-modules jdk.incubator.vector"}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-1}
 RUNS=${RUNS:-3}
 LATENCY_CALLS=${LATENCY_CALLS:-2000}
-WARMUP_SECONDS=${WARMUP_SECONDS:-1}
+WARMUP_SECONDS=${WARMUP_SECONDS:-5}
 NETS=${NETS:-"lenet5 fashionnet"}
 PYTHON=/usr/bin/python3
 OUT=bench/target/results

@@ -31,7 +31,7 @@ record HarnessOptions(List<BenchNetwork> networks, int[] threadCounts, List<Stri
         defaults.put("work", "train,latency,batch256");
         defaults.put("impls", "filtre,onnxruntime");
         defaults.put("seconds", "2");
-        defaults.put("warmup-seconds", "1");
+        defaults.put("warmup-seconds", "5");
         defaults.put("runs", "3");
         defaults.put("latency-calls", "2000");
         defaults.put("latency-max-seconds", "6");
