@@ -213,30 +213,39 @@ final class ConvCode extends LayerCode {
         code.addStatement("$N = $N", columnsKept, kept);
         beginChunks(code, c, batch);
         addUnfold(code, c);
-        if (product == null) {
-            code.add("// one sample a chunk: the product is the sample's output volume\n");
-            code.addStatement("int $N = $N * $N", start, c.first, out.size());
-            beginLoop(code, o, out.channels());
-            code.addStatement("$1T.fill($2N, $3N + $4N * $5N, $3N + ($4N + 1) * $5N, $6N[$7N + $4N])", ARRAYS, target,
-                    start, o, pixels, model.parameters(), biasOffset());
-            code.endControlFlow();
-            code.addStatement("$T.multiplyAdd($N, $N, $N, $N, $N, $N, $N, $N, $N)", SGEMM, out.channels(), patch,
-                    c.width, model.parameters(), weightOffset(), columns, c.base, target, start);
-        } else {
-            beginLoop(code, o, out.channels());
-            code.addStatement("$1T.fill($2N, $3N * $4N, ($3N + 1) * $4N, $5N[$6N + $3N])", ARRAYS, product, o,
-                    c.width, model.parameters(), biasOffset());
-            code.endControlFlow();
-            code.addStatement("$T.multiplyAdd($N, $N, $N, $N, $N, $N, $N, $N, 0)", SGEMM, out.channels(), patch,
-                    c.width, model.parameters(), weightOffset(), columns, c.base, product);
-            code.add("// [filters][chunk·pixels] to each sample's [filters][pixels]\n");
-            beginLoop(code, c.s, c.count);
-            beginLoop(code, o, out.channels());
-            code.addStatement("$T.arraycopy($N, $N * $N + $N * $N, $N, ($N + $N) * $N + $N * $N, $N)", SYSTEM, product,
-                    o, c.width, c.s, pixels, target, c.first, c.s, out.size(), o, pixels, pixels);
-            code.endControlFlow();
+        if (product != null) {
+            code.beginControlFlow("if ($N > 1)", c.count);
+            addChunkProduct(code, c, o, target);
+            code.nextControlFlow("else");
+        }
+        code.add("// one sample: the product is the sample's output volume\n");
+        code.addStatement("int $N = $N * $N", start, c.first, out.size());
+        beginLoop(code, o, out.channels());
+        code.addStatement("$1T.fill($2N, $3N + $4N * $5N, $3N + ($4N + 1) * $5N, $6N[$7N + $4N])", ARRAYS, target,
+                start, o, pixels, model.parameters(), biasOffset());
+        code.endControlFlow();
+        code.addStatement("$T.multiplyAdd($N, $N, $N, $N, $N, $N, $N, $N, $N)", SGEMM, out.channels(), patch,
+                c.width, model.parameters(), weightOffset(), columns, c.base, target, start);
+        if (product != null) {
             code.endControlFlow();
         }
+        code.endControlFlow();
+    }
+
+    /** The chunk's output {@code [filters][chunk·pixels]} in {@code product}, then sample by sample. */
+    private void addChunkProduct(CodeBlock.Builder code, Chunk c, String o, FieldSpec target) {
+        beginLoop(code, o, out.channels());
+        code.addStatement("$1T.fill($2N, $3N * $4N, ($3N + 1) * $4N, $5N[$6N + $3N])", ARRAYS, product, o,
+                c.width, model.parameters(), biasOffset());
+        code.endControlFlow();
+        code.addStatement("$T.multiplyAdd($N, $N, $N, $N, $N, $N, $N, $N, 0)", SGEMM, out.channels(), patch,
+                c.width, model.parameters(), weightOffset(), columns, c.base, product);
+        code.add("// [filters][chunk·pixels] to each sample's [filters][pixels]\n");
+        beginLoop(code, c.s, c.count);
+        beginLoop(code, o, out.channels());
+        code.addStatement("$T.arraycopy($N, $N * $N + $N * $N, $N, ($N + $N) * $N + $N * $N, $N)", SYSTEM, product,
+                o, c.width, c.s, pixels, target, c.first, c.s, out.size(), o, pixels, pixels);
+        code.endControlFlow();
         code.endControlFlow();
     }
 
@@ -250,32 +259,34 @@ final class ConvCode extends LayerCode {
         code.add("// a pass over several chunks kept only the last one: unfold again\n");
         addUnfold(code, c);
         code.endControlFlow();
-        FieldSpec dy;
-        CodeBlock dyStart;
-        if (product == null) {
-            dy = gradient;
-            dyStart = CodeBlock.of("$N * $N", c.first, out.size());
-        } else {
-            dy = productGradient;
-            dyStart = CodeBlock.of("0");
-            code.add("// each sample's [filters][pixels] to the chunk's [filters][chunk·pixels]\n");
+        String dy = names.newName("dy");
+        String dyStart = names.newName("dyStart");
+        code.add("// dY of the chunk as [filters][chunk·pixels]: one sample's output volume as it is\n");
+        code.addStatement("float[] $N = $N", dy, gradient);
+        code.addStatement("int $N = $N * $N", dyStart, c.first, out.size());
+        if (product != null) {
+            code.beginControlFlow("if ($N > 1)", c.count);
+            code.add("// several: each sample's [filters][pixels] gathered side by side\n");
             beginLoop(code, c.s, c.count);
             beginLoop(code, o, out.channels());
             code.addStatement("$T.arraycopy($N, ($N + $N) * $N + $N * $N, $N, $N * $N + $N * $N, $N)", SYSTEM,
                     gradient, c.first, c.s, out.size(), o, pixels, productGradient, o, c.width, c.s, pixels, pixels);
             code.endControlFlow();
             code.endControlFlow();
+            code.addStatement("$N = $N", dy, productGradient);
+            code.addStatement("$N = 0", dyStart);
+            code.endControlFlow();
         }
-        code.addStatement("$T.addRowSums($N, $N, $N, $L, $N, $N)", GEMV, out.channels(), c.width, dy, dyStart,
+        code.addStatement("$T.addRowSums($N, $N, $N, $N, $N, $N)", GEMV, out.channels(), c.width, dy, dyStart,
                 model.gradients(), biasOffset());
         code.add("// dW += dY × columnsᵀ, with the unfolded gradient as scratch before it is computed\n");
-        code.addStatement("$T.multiplyAddTransposedB($N, $N, $N, $N, $L, $N, $N, $N, $N, $N, 0)", SGEMM,
+        code.addStatement("$T.multiplyAddTransposedB($N, $N, $N, $N, $N, $N, $N, $N, $N, $N, 0)", SGEMM,
                 out.channels(), c.width, patch, dy, dyStart, columns, c.base, model.gradients(), weightOffset(),
                 columnsGradient);
         beginInputGradient(code);
         code.add("// dColumns = Wᵀ × dY, folded back onto each sample's input\n");
         code.addStatement("$T.fill($N, 0, $N * $N, 0f)", ARRAYS, columnsGradient, patch, c.width);
-        code.addStatement("$T.multiplyAddTransposedA($N, $N, $N, $N, $N, $N, $L, $N, 0)", SGEMM, patch,
+        code.addStatement("$T.multiplyAddTransposedA($N, $N, $N, $N, $N, $N, $N, $N, 0)", SGEMM, patch,
                 out.channels(), c.width, model.parameters(), weightOffset(), dy, dyStart, columnsGradient);
         code.addStatement("$T.fill($N, $N * $N, ($N + $N) * $N, 0f)", ARRAYS, in.gradient(), c.first, in.size(),
                 c.first, c.count, in.size());
