@@ -38,9 +38,17 @@ final class VectorKernels implements KernelSet {
      * the last {@code r} lanes of a vector they are and-ed with and clear the others.
      */
     private static final int[] KEEP_LAST = new int[2 * LANES];
+    /**
+     * {@code LANES} words of {@code -0.0f} then {@code LANES} zeros: the {@code LANES} from {@code r}
+     * are {@code -0.0f} in the lanes {@link #KEEP_LAST} from {@code r} clears, so that or-ed with the
+     * cleared vector they make it add nothing, not even to a {@code -0.0} (which {@code +0.0} would
+     * turn into {@code +0.0}).
+     */
+    private static final int[] NEGATIVE_ZERO_FIRST = new int[2 * LANES];
 
     static {
         java.util.Arrays.fill(KEEP_LAST, LANES, 2 * LANES, -1);
+        java.util.Arrays.fill(NEGATIVE_ZERO_FIRST, 0, LANES, Float.floatToRawIntBits(-0f));
     }
 
     /** Whether vectors are wide enough here (8 lanes and more) to beat the plain loops. */
@@ -65,17 +73,41 @@ final class VectorKernels implements KernelSet {
         }
     }
 
-    /** Rows {@code a0 .. a0 + 3 aRowStride} of {@code A} times {@code B} into four rows of {@code C}. */
+    /**
+     * Rows {@code a0 .. a0 + 3 aRowStride} of {@code A} times {@code B} into four rows of {@code C}:
+     * the two-vector blocks, one block of one vector, then the last {@code n mod LANES} columns as
+     * the vector that ends at the row's end with only those lanes added. Only chooses the blocks;
+     * each loop is a method of its own that C2 compiles with every Vector API call inlined.
+     */
     private static void fourRows(int k, int n, float[] a, int a0, int aRowStride, int aColumnStride, float[] b,
             int bOffset, float[] c, int c0) {
+        int j = n - n % (2 * LANES);
+        if (j > 0) {
+            fourRowsTwoVectors(k, n, j, a, a0, aRowStride, aColumnStride, b, bOffset, c, c0);
+        }
+        if (j + LANES <= n) {
+            fourRowsVector(k, n, j, LANES, a, a0, aRowStride, aColumnStride, b, bOffset, c, c0);
+            j += LANES;
+        }
+        if (j < n) {
+            if (n >= LANES) {
+                fourRowsVector(k, n, n - LANES, n - j, a, a0, aRowStride, aColumnStride, b, bOffset, c, c0);
+            } else {
+                fourRowsNarrow(k, n, a, a0, aRowStride, aColumnStride, b, bOffset, c, c0);
+            }
+        }
+    }
+
+    /** Columns {@code 0 .. end - 1} ({@code end} a multiple of {@code 2 LANES}) of four rows, two vectors at a time. */
+    private static void fourRowsTwoVectors(int k, int n, int end, float[] a, int a0, int aRowStride,
+            int aColumnStride, float[] b, int bOffset, float[] c, int c0) {
         int a1 = a0 + aRowStride;
         int a2 = a1 + aRowStride;
         int a3 = a2 + aRowStride;
         int c1 = c0 + n;
         int c2 = c1 + n;
         int c3 = c2 + n;
-        int j = 0;
-        for (; j + 2 * LANES <= n; j += 2 * LANES) {
+        for (int j = 0; j < end; j += 2 * LANES) {
             FloatVector s00 = FloatVector.zero(SPECIES);
             FloatVector s01 = s00;
             FloatVector s10 = s00;
@@ -109,78 +141,104 @@ final class VectorKernels implements KernelSet {
             s30.add(FloatVector.fromArray(SPECIES, c, c3 + j)).intoArray(c, c3 + j);
             s31.add(FloatVector.fromArray(SPECIES, c, c3 + j + LANES)).intoArray(c, c3 + j + LANES);
         }
-        for (; j + LANES <= n; j += LANES) {
-            FloatVector s0 = FloatVector.zero(SPECIES);
-            FloatVector s1 = s0;
-            FloatVector s2 = s0;
-            FloatVector s3 = s0;
-            for (int p = 0, ap = 0, bp = bOffset + j; p < k; p++, ap += aColumnStride, bp += n) {
-                FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
-                s0 = b0.fma(FloatVector.broadcast(SPECIES, a[a0 + ap]), s0);
-                s1 = b0.fma(FloatVector.broadcast(SPECIES, a[a1 + ap]), s1);
-                s2 = b0.fma(FloatVector.broadcast(SPECIES, a[a2 + ap]), s2);
-                s3 = b0.fma(FloatVector.broadcast(SPECIES, a[a3 + ap]), s3);
-            }
-            s0.add(FloatVector.fromArray(SPECIES, c, c0 + j)).intoArray(c, c0 + j);
-            s1.add(FloatVector.fromArray(SPECIES, c, c1 + j)).intoArray(c, c1 + j);
-            s2.add(FloatVector.fromArray(SPECIES, c, c2 + j)).intoArray(c, c2 + j);
-            s3.add(FloatVector.fromArray(SPECIES, c, c3 + j)).intoArray(c, c3 + j);
-        }
-        if (j < n) {
-            fourRowsTail(k, n, j, a, a0, a1, a2, a3, aColumnStride, b, bOffset, c, c0, c1, c2, c3);
-        }
     }
 
     /**
-     * Columns {@code j .. n - 1} (fewer than a vector) of four rows: whole vectors of {@code B} are
-     * loaded and multiplied as in the blocks, and only the lanes that are columns of {@code C} are
-     * added to it (the others hold the start of {@code B}'s next row, and are dropped). The last rows
-     * of {@code B}, where a whole vector would run past the array, are done one value at a time.
+     * Columns {@code j .. j + LANES - 1} of four rows, of which only the last {@code kept} are added
+     * to {@code C} (the others, already done by an earlier block, are or-ed to {@code -0.0}, which
+     * leaves any value unchanged when added): {@code kept == LANES} for a whole block, fewer for the
+     * row's last columns, the vector then ending at the row's end so that neither {@code B} nor
+     * {@code C} is read or written outside its rows.
      */
-    private static void fourRowsTail(int k, int n, int j, float[] a, int a0, int a1, int a2, int a3,
-            int aColumnStride, float[] b, int bOffset, float[] c, int c0, int c1, int c2, int c3) {
-        int loadable = wholeVectorRows(k, n, j, b, bOffset);
+    private static void fourRowsVector(int k, int n, int j, int kept, float[] a, int a0, int aRowStride,
+            int aColumnStride, float[] b, int bOffset, float[] c, int c0) {
+        int a1 = a0 + aRowStride;
+        int a2 = a1 + aRowStride;
+        int a3 = a2 + aRowStride;
         FloatVector s0 = FloatVector.zero(SPECIES);
         FloatVector s1 = s0;
         FloatVector s2 = s0;
         FloatVector s3 = s0;
-        for (int p = 0, ap = 0, bp = bOffset + j; p < loadable; p++, ap += aColumnStride, bp += n) {
+        for (int p = 0, ap = 0, bp = bOffset + j; p < k; p++, ap += aColumnStride, bp += n) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
             s0 = b0.fma(FloatVector.broadcast(SPECIES, a[a0 + ap]), s0);
             s1 = b0.fma(FloatVector.broadcast(SPECIES, a[a1 + ap]), s1);
             s2 = b0.fma(FloatVector.broadcast(SPECIES, a[a2 + ap]), s2);
             s3 = b0.fma(FloatVector.broadcast(SPECIES, a[a3 + ap]), s3);
         }
-        for (int t = 0; j + t < n; t++) {
-            float r0 = s0.lane(t);
-            float r1 = s1.lane(t);
-            float r2 = s2.lane(t);
-            float r3 = s3.lane(t);
-            for (int p = loadable; p < k; p++) {
-                float y = b[bOffset + p * n + j + t];
-                r0 += a[a0 + p * aColumnStride] * y;
-                r1 += a[a1 + p * aColumnStride] * y;
-                r2 += a[a2 + p * aColumnStride] * y;
-                r3 += a[a3 + p * aColumnStride] * y;
+        IntVector keep = IntVector.fromArray(INT_SPECIES, KEEP_LAST, kept);
+        IntVector negativeZero = IntVector.fromArray(INT_SPECIES, NEGATIVE_ZERO_FIRST, kept);
+        int c1 = c0 + n;
+        int c2 = c1 + n;
+        int c3 = c2 + n;
+        s0.reinterpretAsInts().and(keep).or(negativeZero).reinterpretAsFloats()
+                .add(FloatVector.fromArray(SPECIES, c, c0 + j)).intoArray(c, c0 + j);
+        s1.reinterpretAsInts().and(keep).or(negativeZero).reinterpretAsFloats()
+                .add(FloatVector.fromArray(SPECIES, c, c1 + j)).intoArray(c, c1 + j);
+        s2.reinterpretAsInts().and(keep).or(negativeZero).reinterpretAsFloats()
+                .add(FloatVector.fromArray(SPECIES, c, c2 + j)).intoArray(c, c2 + j);
+        s3.reinterpretAsInts().and(keep).or(negativeZero).reinterpretAsFloats()
+                .add(FloatVector.fromArray(SPECIES, c, c3 + j)).intoArray(c, c3 + j);
+    }
+
+    /**
+     * Four rows when {@code C} has fewer columns than a vector: one value at a time, with the same
+     * fused multiply-adds in the same order as a vector lane would do them.
+     */
+    private static void fourRowsNarrow(int k, int n, float[] a, int a0, int aRowStride, int aColumnStride,
+            float[] b, int bOffset, float[] c, int c0) {
+        int a1 = a0 + aRowStride;
+        int a2 = a1 + aRowStride;
+        int a3 = a2 + aRowStride;
+        int c1 = c0 + n;
+        int c2 = c1 + n;
+        int c3 = c2 + n;
+        for (int t = 0; t < n; t++) {
+            float r0 = 0f;
+            float r1 = 0f;
+            float r2 = 0f;
+            float r3 = 0f;
+            for (int p = 0, ap = 0, bp = bOffset + t; p < k; p++, ap += aColumnStride, bp += n) {
+                float y = b[bp];
+                r0 = Math.fma(y, a[a0 + ap], r0);
+                r1 = Math.fma(y, a[a1 + ap], r1);
+                r2 = Math.fma(y, a[a2 + ap], r2);
+                r3 = Math.fma(y, a[a3 + ap], r3);
             }
-            c[c0 + j + t] += r0;
-            c[c1 + j + t] += r1;
-            c[c2 + j + t] += r2;
-            c[c3 + j + t] += r3;
+            c[c0 + t] += r0;
+            c[c1 + t] += r1;
+            c[c2 + t] += r2;
+            c[c3 + t] += r3;
         }
     }
 
-    /** How many rows {@code p} of {@code B} have a whole vector from column {@code j} inside the array. */
-    private static int wholeVectorRows(int k, int n, int j, float[] b, int bOffset) {
-        int room = b.length - LANES - bOffset - j;
-        return room < 0 ? 0 : (int) Math.min(k, (long) room / n + 1);
-    }
-
-    /** One row of {@code A}, starting at {@code a0}, times {@code B} into the row of {@code C} at {@code c0}. */
+    /**
+     * One row of {@code A}, starting at {@code a0}, times {@code B} into the row of {@code C} at
+     * {@code c0}, in the same blocks as {@link #fourRows}.
+     */
     private static void oneRow(int k, int n, float[] a, int a0, int aColumnStride, float[] b, int bOffset,
             float[] c, int c0) {
-        int j = 0;
-        for (; j + 2 * LANES <= n; j += 2 * LANES) {
+        int j = n - n % (2 * LANES);
+        if (j > 0) {
+            oneRowTwoVectors(k, n, j, a, a0, aColumnStride, b, bOffset, c, c0);
+        }
+        if (j + LANES <= n) {
+            oneRowVector(k, n, j, LANES, a, a0, aColumnStride, b, bOffset, c, c0);
+            j += LANES;
+        }
+        if (j < n) {
+            if (n >= LANES) {
+                oneRowVector(k, n, n - LANES, n - j, a, a0, aColumnStride, b, bOffset, c, c0);
+            } else {
+                oneRowNarrow(k, n, a, a0, aColumnStride, b, bOffset, c, c0);
+            }
+        }
+    }
+
+    /** Columns {@code 0 .. end - 1} ({@code end} a multiple of {@code 2 LANES}) of one row, two vectors at a time. */
+    private static void oneRowTwoVectors(int k, int n, int end, float[] a, int a0, int aColumnStride, float[] b,
+            int bOffset, float[] c, int c0) {
+        for (int j = 0; j < end; j += 2 * LANES) {
             FloatVector s0 = FloatVector.zero(SPECIES);
             FloatVector s1 = s0;
             for (int p = 0, ap = a0, bp = bOffset + j; p < k; p++, ap += aColumnStride, bp += n) {
@@ -191,26 +249,30 @@ final class VectorKernels implements KernelSet {
             s0.add(FloatVector.fromArray(SPECIES, c, c0 + j)).intoArray(c, c0 + j);
             s1.add(FloatVector.fromArray(SPECIES, c, c0 + j + LANES)).intoArray(c, c0 + j + LANES);
         }
-        for (; j + LANES <= n; j += LANES) {
-            FloatVector s = FloatVector.zero(SPECIES);
-            for (int p = 0, ap = a0, bp = bOffset + j; p < k; p++, ap += aColumnStride, bp += n) {
-                s = FloatVector.fromArray(SPECIES, b, bp).fma(FloatVector.broadcast(SPECIES, a[ap]), s);
-            }
-            s.add(FloatVector.fromArray(SPECIES, c, c0 + j)).intoArray(c, c0 + j);
+    }
+
+    /** Columns {@code j .. j + LANES - 1} of one row, the last {@code kept} added, as {@link #fourRowsVector}. */
+    private static void oneRowVector(int k, int n, int j, int kept, float[] a, int a0, int aColumnStride,
+            float[] b, int bOffset, float[] c, int c0) {
+        FloatVector s = FloatVector.zero(SPECIES);
+        for (int p = 0, ap = a0, bp = bOffset + j; p < k; p++, ap += aColumnStride, bp += n) {
+            s = FloatVector.fromArray(SPECIES, b, bp).fma(FloatVector.broadcast(SPECIES, a[ap]), s);
         }
-        if (j < n) {
-            int loadable = wholeVectorRows(k, n, j, b, bOffset);
-            FloatVector s = FloatVector.zero(SPECIES);
-            for (int p = 0, ap = a0, bp = bOffset + j; p < loadable; p++, ap += aColumnStride, bp += n) {
-                s = FloatVector.fromArray(SPECIES, b, bp).fma(FloatVector.broadcast(SPECIES, a[ap]), s);
+        IntVector keep = IntVector.fromArray(INT_SPECIES, KEEP_LAST, kept);
+        IntVector negativeZero = IntVector.fromArray(INT_SPECIES, NEGATIVE_ZERO_FIRST, kept);
+        s.reinterpretAsInts().and(keep).or(negativeZero).reinterpretAsFloats()
+                .add(FloatVector.fromArray(SPECIES, c, c0 + j)).intoArray(c, c0 + j);
+    }
+
+    /** One row when {@code C} has fewer columns than a vector, as {@link #fourRowsNarrow}. */
+    private static void oneRowNarrow(int k, int n, float[] a, int a0, int aColumnStride, float[] b, int bOffset,
+            float[] c, int c0) {
+        for (int t = 0; t < n; t++) {
+            float r = 0f;
+            for (int p = 0, ap = a0, bp = bOffset + t; p < k; p++, ap += aColumnStride, bp += n) {
+                r = Math.fma(b[bp], a[ap], r);
             }
-            for (int t = 0; j + t < n; t++) {
-                float r = s.lane(t);
-                for (int p = loadable; p < k; p++) {
-                    r += a[a0 + p * aColumnStride] * b[bOffset + p * n + j + t];
-                }
-                c[c0 + j + t] += r;
-            }
+            c[c0 + t] += r;
         }
     }
 
