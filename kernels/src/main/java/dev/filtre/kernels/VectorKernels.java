@@ -287,6 +287,10 @@ final class VectorKernels implements KernelSet {
     @Override
     public void multiplyAddTransposedB(int m, int k, int n, float[] a, int aOffset, float[] b, int bOffset,
             float[] c, int cOffset) {
+        if (k < LANES) {
+            shortDots(m, k, n, a, aOffset, b, bOffset, c, cOffset);
+            return;
+        }
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int a0 = aOffset + i * k;
@@ -325,6 +329,16 @@ final class VectorKernels implements KernelSet {
             }
             for (; j < n; j++) {
                 c[c0 + j] += dot(k, a, a0, b, bOffset + j * k);
+            }
+        }
+    }
+
+    /** {@code C += A·Bᵀ} when rows are shorter than a vector: one scalar dot product per value. */
+    private static void shortDots(int m, int k, int n, float[] a, int aOffset, float[] b, int bOffset, float[] c,
+            int cOffset) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[cOffset + i * n + j] += dotScalar(0, k, a, aOffset + i * k, b, bOffset + j * k);
             }
         }
     }
@@ -414,7 +428,7 @@ final class VectorKernels implements KernelSet {
             s23 = v2.fma(w, s23);
             s33 = v3.fma(w, s33);
         }
-        if (p < k && p > 0) {
+        if (p < k) {
             int q = k - LANES;
             IntVector keep = IntVector.fromArray(INT_SPECIES, KEEP_LAST, k - p);
             FloatVector v0 = FloatVector.fromArray(SPECIES, x, x0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
@@ -449,22 +463,22 @@ final class VectorKernels implements KernelSet {
         int d1 = yStride;
         int d2 = 2 * yStride;
         int d3 = 3 * yStride;
-        c[c0] += s00.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x0, y, y0);
-        c[c0 + d1] += s01.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x0, y, y1);
-        c[c0 + d2] += s02.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x0, y, y2);
-        c[c0 + d3] += s03.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x0, y, y3);
-        c[c1] += s10.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x1, y, y0);
-        c[c1 + d1] += s11.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x1, y, y1);
-        c[c1 + d2] += s12.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x1, y, y2);
-        c[c1 + d3] += s13.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x1, y, y3);
-        c[c2] += s20.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x2, y, y0);
-        c[c2 + d1] += s21.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x2, y, y1);
-        c[c2 + d2] += s22.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x2, y, y2);
-        c[c2 + d3] += s23.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x2, y, y3);
-        c[c3] += s30.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x3, y, y0);
-        c[c3 + d1] += s31.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x3, y, y1);
-        c[c3 + d2] += s32.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x3, y, y2);
-        c[c3 + d3] += s33.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x3, y, y3);
+        c[c0] += s00.reduceLanes(VectorOperators.ADD);
+        c[c0 + d1] += s01.reduceLanes(VectorOperators.ADD);
+        c[c0 + d2] += s02.reduceLanes(VectorOperators.ADD);
+        c[c0 + d3] += s03.reduceLanes(VectorOperators.ADD);
+        c[c1] += s10.reduceLanes(VectorOperators.ADD);
+        c[c1 + d1] += s11.reduceLanes(VectorOperators.ADD);
+        c[c1 + d2] += s12.reduceLanes(VectorOperators.ADD);
+        c[c1 + d3] += s13.reduceLanes(VectorOperators.ADD);
+        c[c2] += s20.reduceLanes(VectorOperators.ADD);
+        c[c2 + d1] += s21.reduceLanes(VectorOperators.ADD);
+        c[c2 + d2] += s22.reduceLanes(VectorOperators.ADD);
+        c[c2 + d3] += s23.reduceLanes(VectorOperators.ADD);
+        c[c3] += s30.reduceLanes(VectorOperators.ADD);
+        c[c3 + d1] += s31.reduceLanes(VectorOperators.ADD);
+        c[c3 + d2] += s32.reduceLanes(VectorOperators.ADD);
+        c[c3 + d3] += s33.reduceLanes(VectorOperators.ADD);
     }
 
     /**
@@ -504,7 +518,7 @@ final class VectorKernels implements KernelSet {
             s30 = v.fma(w0, s30);
             s31 = v.fma(w1, s31);
         }
-        if (p < k && p > 0) {
+        if (p < k) {
             int q = k - LANES;
             IntVector keep = IntVector.fromArray(INT_SPECIES, KEEP_LAST, k - p);
             FloatVector w0 = FloatVector.fromArray(SPECIES, y, y0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
@@ -526,14 +540,14 @@ final class VectorKernels implements KernelSet {
         int c1 = c0 + xStride;
         int c2 = c1 + xStride;
         int c3 = c2 + xStride;
-        c[c0] += s00.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x0, y, y0);
-        c[c0 + yStride] += s01.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x0, y, y1);
-        c[c1] += s10.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x1, y, y0);
-        c[c1 + yStride] += s11.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x1, y, y1);
-        c[c2] += s20.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x2, y, y0);
-        c[c2 + yStride] += s21.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x2, y, y1);
-        c[c3] += s30.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x3, y, y0);
-        c[c3 + yStride] += s31.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x3, y, y1);
+        c[c0] += s00.reduceLanes(VectorOperators.ADD);
+        c[c0 + yStride] += s01.reduceLanes(VectorOperators.ADD);
+        c[c1] += s10.reduceLanes(VectorOperators.ADD);
+        c[c1 + yStride] += s11.reduceLanes(VectorOperators.ADD);
+        c[c2] += s20.reduceLanes(VectorOperators.ADD);
+        c[c2 + yStride] += s21.reduceLanes(VectorOperators.ADD);
+        c[c3] += s30.reduceLanes(VectorOperators.ADD);
+        c[c3 + yStride] += s31.reduceLanes(VectorOperators.ADD);
     }
 
     /**
@@ -557,7 +571,7 @@ final class VectorKernels implements KernelSet {
             s2 = FloatVector.fromArray(SPECIES, x, x2 + p).fma(w, s2);
             s3 = FloatVector.fromArray(SPECIES, x, x3 + p).fma(w, s3);
         }
-        if (p < k && p > 0) {
+        if (p < k) {
             int q = k - LANES;
             IntVector keep = IntVector.fromArray(INT_SPECIES, KEEP_LAST, k - p);
             FloatVector w = FloatVector.fromArray(SPECIES, y, y0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
@@ -567,10 +581,10 @@ final class VectorKernels implements KernelSet {
             s3 = FloatVector.fromArray(SPECIES, x, x3 + q).reinterpretAsInts().and(keep).reinterpretAsFloats().fma(w, s3);
             p = k;
         }
-        c[c0] += s0.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x0, y, y0);
-        c[c0 + xStride] += s1.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x1, y, y0);
-        c[c0 + 2 * xStride] += s2.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x2, y, y0);
-        c[c0 + 3 * xStride] += s3.reduceLanes(VectorOperators.ADD) + dotScalar(p, k, x, x3, y, y0);
+        c[c0] += s0.reduceLanes(VectorOperators.ADD);
+        c[c0 + xStride] += s1.reduceLanes(VectorOperators.ADD);
+        c[c0 + 2 * xStride] += s2.reduceLanes(VectorOperators.ADD);
+        c[c0 + 3 * xStride] += s3.reduceLanes(VectorOperators.ADD);
     }
 
     /** The dot product of {@code n} values of {@code x} at {@code xOffset} and {@code y} at {@code yOffset}. */
