@@ -75,17 +75,18 @@ class BatchPassTest {
         float[] inputs = inputs(batch, 0, 3);
         long[] seeds = seeds(batch);
         float[] gradOutputs = gradients(batch, 5);
-        model.zeroGradients();
-        for (int n = 0; n < batch; n++) {
-            model.seedDropout(seeds[n]);
-            model.forward(inputs, n * model.inputSize());
-            model.backward(gradOutputs, n * 3);
-        }
-        float[] expected = model.gradients().clone();
-        model.zeroGradients();
-        model.forwardBatch(inputs, 0, batch, seeds);
-        model.backwardBatch(gradOutputs, 0, batch);
-        check(expected, model.gradients(), expected.length, "gradients through the softmax");
+        float[] expected = gradientsOf(() -> {
+            for (int n = 0; n < batch; n++) {
+                model.seedDropout(seeds[n]);
+                model.forward(inputs, n * model.inputSize());
+                model.backward(gradOutputs, n * 3);
+            }
+        });
+        float[] actual = gradientsOf(() -> {
+            model.forwardBatch(inputs, 0, batch, seeds);
+            model.backwardBatch(gradOutputs, 0, batch);
+        });
+        check(expected, actual, expected.length, "gradients through the softmax");
     }
 
     @Test
@@ -95,16 +96,24 @@ class BatchPassTest {
         assertTrue(batch > chunk("CONV_CHUNK") && batch > chunk("CONV2_CHUNK"), "the batch spans several chunks");
         float[] inputs = inputs(batch, 0, 11);
         float[] gradLogits = gradients(batch, 7);
+        float[] expected = gradientsOf(() -> {
+            for (int n = 0; n < batch; n++) {
+                model.forward(inputs, n * model.inputSize());
+                model.backwardFromLogits(gradLogits, n * 3);
+            }
+        });
+        float[] actual = gradientsOf(() -> {
+            model.forwardBatch(inputs, 0, batch, null);
+            model.backwardBatchFromLogits(gradLogits, 0, batch);
+        });
+        check(expected, actual, expected.length, "gradients after an evaluation batch");
+    }
+
+    /** The parameter gradients {@code passes} sum from zero. */
+    private float[] gradientsOf(Runnable passes) {
         model.zeroGradients();
-        for (int n = 0; n < batch; n++) {
-            model.forward(inputs, n * model.inputSize());
-            model.backwardFromLogits(gradLogits, n * 3);
-        }
-        float[] expected = model.gradients().clone();
-        model.zeroGradients();
-        model.forwardBatch(inputs, 0, batch, null);
-        model.backwardBatchFromLogits(gradLogits, 0, batch);
-        check(expected, model.gradients(), expected.length, "gradients after an evaluation batch");
+        passes.run();
+        return model.gradients().clone();
     }
 
     @Test

@@ -278,26 +278,26 @@ public final class TestMlp implements Model {
 
     @Override
     public void backwardBatch(float[] gradOutputs, int offset, int batch) {
-        requireBatch(batch);
-        for (int n = 0; n < batch; n++) {
-            runSample(n);
-            backward(gradOutputs, offset + n * classes);
-        }
+        backwardEach(gradOutputs, offset, batch, false);
     }
 
     @Override
     public void backwardBatchFromLogits(float[] gradLogits, int offset, int batch) {
-        requireBatch(batch);
-        for (int n = 0; n < batch; n++) {
-            runSample(n);
-            backwardFromLogits(gradLogits, offset + n * classes);
-        }
+        backwardEach(gradLogits, offset, batch, true);
     }
 
-    private void requireBatch(int batch) {
+    private void backwardEach(float[] gradients, int offset, int batch, boolean fromLogits) {
         if (batch != lastBatch) {
             throw new IllegalStateException("backward over " + batch + " samples after a forward pass over "
                     + lastBatch);
+        }
+        for (int n = 0; n < batch; n++) {
+            runSample(n);
+            if (fromLogits) {
+                backwardFromLogits(gradients, offset + n * classes);
+            } else {
+                backward(gradients, offset + n * classes);
+            }
         }
     }
 
