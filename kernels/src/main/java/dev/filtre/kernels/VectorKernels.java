@@ -24,7 +24,8 @@ import jdk.incubator.vector.VectorSpecies;
  * the loads' range checks out of the loop (with {@code p + LANES <= k} as the test they stayed in
  * it, one per load); the {@code k mod LANES} values left at the end of the
  * rows are one more vector per row, loaded to end at the row's end, its lanes that were already
- * added cleared by an and with {@link #KEEP_LAST}.
+ * added cleared by an and with {@link #KEEP_LAST}, in a method of its own that reduces its products
+ * and adds them to {@code C} after the rest (so that C2 compiles it from its own profile).
  *
  * <p>No masked operation is used (JDK 17 runs masked stores lane by lane), and no vector is passed
  * to or returned from a method of this class, so that C2 never has to box one.
@@ -428,35 +429,6 @@ final class VectorKernels implements KernelSet {
             s23 = v2.fma(w, s23);
             s33 = v3.fma(w, s33);
         }
-        if (p < k) {
-            int q = k - LANES;
-            IntVector keep = IntVector.fromArray(INT_SPECIES, KEEP_LAST, k - p);
-            FloatVector v0 = FloatVector.fromArray(SPECIES, x, x0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
-            FloatVector v1 = FloatVector.fromArray(SPECIES, x, x1 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
-            FloatVector v2 = FloatVector.fromArray(SPECIES, x, x2 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
-            FloatVector v3 = FloatVector.fromArray(SPECIES, x, x3 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
-            FloatVector w = FloatVector.fromArray(SPECIES, y, y0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
-            s00 = v0.fma(w, s00);
-            s10 = v1.fma(w, s10);
-            s20 = v2.fma(w, s20);
-            s30 = v3.fma(w, s30);
-            w = FloatVector.fromArray(SPECIES, y, y1 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
-            s01 = v0.fma(w, s01);
-            s11 = v1.fma(w, s11);
-            s21 = v2.fma(w, s21);
-            s31 = v3.fma(w, s31);
-            w = FloatVector.fromArray(SPECIES, y, y2 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
-            s02 = v0.fma(w, s02);
-            s12 = v1.fma(w, s12);
-            s22 = v2.fma(w, s22);
-            s32 = v3.fma(w, s32);
-            w = FloatVector.fromArray(SPECIES, y, y3 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
-            s03 = v0.fma(w, s03);
-            s13 = v1.fma(w, s13);
-            s23 = v2.fma(w, s23);
-            s33 = v3.fma(w, s33);
-            p = k;
-        }
         int c1 = c0 + xStride;
         int c2 = c1 + xStride;
         int c3 = c2 + xStride;
@@ -479,6 +451,41 @@ final class VectorKernels implements KernelSet {
         c[c3 + d1] += s31.reduceLanes(VectorOperators.ADD);
         c[c3 + d2] += s32.reduceLanes(VectorOperators.ADD);
         c[c3 + d3] += s33.reduceLanes(VectorOperators.ADD);
+        if (p < k) {
+            dotFourByFourTail(k, k - p, x, x0, y, y0, c, c0, xStride, yStride);
+        }
+    }
+
+    /**
+     * The last {@code r} values ({@code 0 < r < LANES}, {@code k >= LANES}) of {@link
+     * #dotFourByFour}'s sixteen dot products, added to {@code C} after the rest: one vector per row
+     * ending at the row's end, its lanes before the last {@code r} cleared by an and with {@link
+     * #KEEP_LAST}. A method of its own (too big to be inlined into its caller) so that C2 compiles it
+     * from its own profile with every Vector API call intrinsified: inside {@code dotFourByFour},
+     * where it only ran for some shapes, it sometimes compiled to calls on boxed vectors.
+     */
+    private static void dotFourByFourTail(int k, int r, float[] x, int x0, float[] y, int y0, float[] c, int c0,
+            int xStride, int yStride) {
+        int q = k - LANES;
+        IntVector keep = IntVector.fromArray(INT_SPECIES, KEEP_LAST, r);
+        FloatVector v0 = FloatVector.fromArray(SPECIES, x, x0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+        FloatVector v1 = FloatVector.fromArray(SPECIES, x, x0 + k + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+        FloatVector v2 = FloatVector.fromArray(SPECIES, x, x0 + 2 * k + q).reinterpretAsInts().and(keep)
+                .reinterpretAsFloats();
+        FloatVector v3 = FloatVector.fromArray(SPECIES, x, x0 + 3 * k + q).reinterpretAsInts().and(keep)
+                .reinterpretAsFloats();
+        int c1 = c0 + xStride;
+        int c2 = c1 + xStride;
+        int c3 = c2 + xStride;
+        for (int t = 0; t < 4; t++) {
+            FloatVector w = FloatVector.fromArray(SPECIES, y, y0 + t * k + q).reinterpretAsInts().and(keep)
+                    .reinterpretAsFloats();
+            int d = t * yStride;
+            c[c0 + d] += v0.mul(w).reduceLanes(VectorOperators.ADD);
+            c[c1 + d] += v1.mul(w).reduceLanes(VectorOperators.ADD);
+            c[c2 + d] += v2.mul(w).reduceLanes(VectorOperators.ADD);
+            c[c3 + d] += v3.mul(w).reduceLanes(VectorOperators.ADD);
+        }
     }
 
     /**
@@ -518,25 +525,6 @@ final class VectorKernels implements KernelSet {
             s30 = v.fma(w0, s30);
             s31 = v.fma(w1, s31);
         }
-        if (p < k) {
-            int q = k - LANES;
-            IntVector keep = IntVector.fromArray(INT_SPECIES, KEEP_LAST, k - p);
-            FloatVector w0 = FloatVector.fromArray(SPECIES, y, y0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
-            FloatVector w1 = FloatVector.fromArray(SPECIES, y, y1 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
-            FloatVector v = FloatVector.fromArray(SPECIES, x, x0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
-            s00 = v.fma(w0, s00);
-            s01 = v.fma(w1, s01);
-            v = FloatVector.fromArray(SPECIES, x, x1 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
-            s10 = v.fma(w0, s10);
-            s11 = v.fma(w1, s11);
-            v = FloatVector.fromArray(SPECIES, x, x2 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
-            s20 = v.fma(w0, s20);
-            s21 = v.fma(w1, s21);
-            v = FloatVector.fromArray(SPECIES, x, x3 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
-            s30 = v.fma(w0, s30);
-            s31 = v.fma(w1, s31);
-            p = k;
-        }
         int c1 = c0 + xStride;
         int c2 = c1 + xStride;
         int c3 = c2 + xStride;
@@ -548,6 +536,29 @@ final class VectorKernels implements KernelSet {
         c[c2 + yStride] += s21.reduceLanes(VectorOperators.ADD);
         c[c3] += s30.reduceLanes(VectorOperators.ADD);
         c[c3 + yStride] += s31.reduceLanes(VectorOperators.ADD);
+        if (p < k) {
+            dotFourByTwoTail(k, k - p, x, x0, y, y0, c, c0, xStride, yStride);
+        }
+    }
+
+    /**
+     * The last {@code r} values ({@code 0 < r < LANES}, {@code k >= LANES}) of {@link
+     * #dotFourByTwo}'s eight dot products, added to {@code C} after the rest, as in {@link
+     * #dotFourByFourTail} and for the same reason.
+     */
+    private static void dotFourByTwoTail(int k, int r, float[] x, int x0, float[] y, int y0, float[] c, int c0,
+            int xStride, int yStride) {
+        int q = k - LANES;
+        IntVector keep = IntVector.fromArray(INT_SPECIES, KEEP_LAST, r);
+        FloatVector w0 = FloatVector.fromArray(SPECIES, y, y0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+        FloatVector w1 = FloatVector.fromArray(SPECIES, y, y0 + k + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+        for (int t = 0; t < 4; t++) {
+            FloatVector v = FloatVector.fromArray(SPECIES, x, x0 + t * k + q).reinterpretAsInts().and(keep)
+                    .reinterpretAsFloats();
+            int ct = c0 + t * xStride;
+            c[ct] += v.mul(w0).reduceLanes(VectorOperators.ADD);
+            c[ct + yStride] += v.mul(w1).reduceLanes(VectorOperators.ADD);
+        }
     }
 
     /**
@@ -571,20 +582,30 @@ final class VectorKernels implements KernelSet {
             s2 = FloatVector.fromArray(SPECIES, x, x2 + p).fma(w, s2);
             s3 = FloatVector.fromArray(SPECIES, x, x3 + p).fma(w, s3);
         }
-        if (p < k) {
-            int q = k - LANES;
-            IntVector keep = IntVector.fromArray(INT_SPECIES, KEEP_LAST, k - p);
-            FloatVector w = FloatVector.fromArray(SPECIES, y, y0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
-            s0 = FloatVector.fromArray(SPECIES, x, x0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats().fma(w, s0);
-            s1 = FloatVector.fromArray(SPECIES, x, x1 + q).reinterpretAsInts().and(keep).reinterpretAsFloats().fma(w, s1);
-            s2 = FloatVector.fromArray(SPECIES, x, x2 + q).reinterpretAsInts().and(keep).reinterpretAsFloats().fma(w, s2);
-            s3 = FloatVector.fromArray(SPECIES, x, x3 + q).reinterpretAsInts().and(keep).reinterpretAsFloats().fma(w, s3);
-            p = k;
-        }
         c[c0] += s0.reduceLanes(VectorOperators.ADD);
         c[c0 + xStride] += s1.reduceLanes(VectorOperators.ADD);
         c[c0 + 2 * xStride] += s2.reduceLanes(VectorOperators.ADD);
         c[c0 + 3 * xStride] += s3.reduceLanes(VectorOperators.ADD);
+        if (p < k) {
+            dotFourByOneTail(k, k - p, x, x0, y, y0, c, c0, xStride);
+        }
+    }
+
+    /**
+     * The last {@code r} values ({@code 0 < r < LANES}, {@code k >= LANES}) of {@link
+     * #dotFourByOne}'s four dot products, added to {@code C} after the rest, as in {@link
+     * #dotFourByFourTail} and for the same reason.
+     */
+    private static void dotFourByOneTail(int k, int r, float[] x, int x0, float[] y, int y0, float[] c, int c0,
+            int xStride) {
+        int q = k - LANES;
+        IntVector keep = IntVector.fromArray(INT_SPECIES, KEEP_LAST, r);
+        FloatVector w = FloatVector.fromArray(SPECIES, y, y0 + q).reinterpretAsInts().and(keep).reinterpretAsFloats();
+        for (int t = 0; t < 4; t++) {
+            FloatVector v = FloatVector.fromArray(SPECIES, x, x0 + t * k + q).reinterpretAsInts().and(keep)
+                    .reinterpretAsFloats();
+            c[c0 + t * xStride] += v.mul(w).reduceLanes(VectorOperators.ADD);
+        }
     }
 
     /** The dot product of {@code n} values of {@code x} at {@code xOffset} and {@code y} at {@code yOffset}. */
