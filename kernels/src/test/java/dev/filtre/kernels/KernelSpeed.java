@@ -8,12 +8,14 @@ import java.util.Random;
 /**
  * Prints GFLOP/s of both implementations on the shapes of LeNet-5's and FashionNet's layers, one
  * thread, median of several timed windows: the per-sample shapes, then the batch-level ones (a chunk
- * of samples unfolded side by side into one matrix, a batch of rows through a dense layer). Not a
- * test; run it with the Vector API present:
+ * of samples unfolded side by side into one matrix, a batch of rows through a dense layer), and the
+ * heap bytes one call allocates (0 unless C2 left a vector boxed). Not a test; run it with the
+ * Vector API present:
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp kernels/target/classes:kernels/target/test-classes \
- *     dev.filtre.kernels.KernelSpeed [seconds per figure, default 0.6] [only the cases whose name has this]
+ *     dev.filtre.kernels.KernelSpeed [seconds per figure, default 0.6] [only the cases whose name has
+ *     one of these comma-separated strings]
  * </pre>
  */
 public final class KernelSpeed {
@@ -50,17 +52,34 @@ public final class KernelSpeed {
         chunk(cases, "chunk lenet conv1 x1", 6, new ConvGeometry(1, 28, 28, 5, 1, 2), 1);
         chunk(cases, "chunk lenet conv2 x8", 16, new ConvGeometry(6, 14, 14, 5, 1, 0), 8);
         if (args.length > 1) {
-            cases.removeIf(c -> !c.name.contains(args[1]));
+            List<String> wanted = List.of(args[1].split(","));
+            cases.removeIf(c -> wanted.stream().noneMatch(c.name::contains));
         }
-        System.out.printf("%-40s %10s%n", "GFLOP/s, 1 thread, median of " + WINDOWS, String.join("     ",
+        System.out.printf("%-40s %10s  (B/call)%n", "GFLOP/s, 1 thread, median of " + WINDOWS, String.join("     ",
                 implementations.stream().map(KernelSet::name).toArray(String[]::new)));
         for (Case c : cases) {
             StringBuilder line = new StringBuilder(String.format("%-40s", c.name));
-            for (KernelSet kernels : implementations) {
-                line.append(String.format(" %9.1f", gigaflops(c, kernels, seconds)));
+            long[] allocated = new long[implementations.size()];
+            for (int i = 0; i < implementations.size(); i++) {
+                line.append(String.format(" %9.1f", gigaflops(c, implementations.get(i), seconds)));
+                allocated[i] = allocatedPerCall(c, implementations.get(i));
             }
+            line.append("  (").append(String.join("/", Arrays.stream(allocated).mapToObj(Long::toString)
+                    .toArray(String[]::new))).append(')');
             System.out.println(line);
         }
+    }
+
+    /** Heap bytes this thread allocates in one call of the case, averaged over 16 calls after its timing. */
+    private static long allocatedPerCall(Case c, KernelSet kernels) {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 16; i++) {
+            c.call.run(kernels);
+        }
+        return (threads.getThreadAllocatedBytes(id) - before) / 16;
     }
 
     private static void convolution(List<Case> cases, String name, int filters, ConvGeometry g,
@@ -130,21 +149,29 @@ public final class KernelSpeed {
 
     /**
      * The chunk the generated models use for a layer (as many samples as make about 768 columns
-     * within 1 MiB): the weight gradient through the scratch form as they call it, and the unfold
-     * and fold of the chunk's middle sample at the chunk's row stride.
+     * within 1 MiB): forward {@code W·col}, the weight gradient through the scratch form as they call
+     * it, the unfolded input gradient {@code Wᵀ·dY}, and the unfold and fold of the chunk's middle
+     * sample at the chunk's row stride.
      */
     private static void chunk(List<Case> cases, String name, int filters, ConvGeometry g, int samples) {
         Random random = new Random(5);
         int patch = g.patch();
         int pixels = g.pixels();
         int columns = samples * pixels;
+        float[] w = Reference.random(random, filters * patch);
         float[] col = Reference.random(random, patch * columns);
+        float[] y = new float[filters * columns];
         float[] dY = Reference.random(random, filters * columns);
         float[] dW = new float[filters * patch];
+        float[] dCol = new float[patch * columns];
         float[] scratch = new float[patch * columns];
-        cases.add(new Case(String.format("%s dW A·Bt %dx%dx%d scratch", name, filters, columns, patch),
-                (long) filters * patch * columns,
+        long work = (long) filters * patch * columns;
+        cases.add(new Case(String.format("%s fwd A·B %dx%dx%d", name, filters, patch, columns), work,
+                k -> k.multiplyAdd(filters, patch, columns, w, 0, patch, 1, col, 0, y, 0)));
+        cases.add(new Case(String.format("%s dW A·Bt %dx%dx%d scratch", name, filters, columns, patch), work,
                 k -> k.multiplyAddTransposedB(filters, columns, patch, dY, 0, col, 0, dW, 0, scratch, 0)));
+        cases.add(new Case(String.format("%s dX At·B %dx%dx%d", name, patch, filters, columns), work,
+                k -> k.multiplyAdd(patch, filters, columns, w, 0, 1, patch, dY, 0, dCol, 0)));
         float[] input = Reference.random(random, g.inputSize());
         int middle = samples / 2 * pixels;
         cases.add(new Case(String.format("%s im2col (Gvalue/s)", name), g.columnsSize() / 2,
