@@ -51,6 +51,10 @@ public final class Im2col {
             unfoldSameWidth(g, input, inputOffset, columns, columnsOffset, rowStride);
             return;
         }
+        if (g.stride() == 1) {
+            unfoldStrideOne(g, input, inputOffset, columns, columnsOffset, rowStride);
+            return;
+        }
         int outHeight = g.outputHeight();
         int outWidth = g.outputWidth();
         int kernel = g.kernel();
@@ -81,6 +85,67 @@ public final class Im2col {
                         zero(columns, to + end, outWidth - end);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Stride 1 with an output narrower than the input (LeNet's valid 5×5 on 14×14: runs of 10): for
+     * each (channel, window row, output row), the selected kernels' {@link
+     * KernelSet#unfoldWindowRows} writes the run of every window column from the one input row; the
+     * output rows whose input row is padding are set to 0.
+     */
+    private static void unfoldStrideOne(ConvGeometry g, float[] input, int inputOffset, float[] columns,
+            int columnsOffset, int rowStride) {
+        int width = g.width();
+        int height = g.height();
+        int outHeight = g.outputHeight();
+        int outWidth = g.outputWidth();
+        int kernel = g.kernel();
+        int pad = g.pad();
+        KernelSet kernels = Kernels.SELECTED;
+        int row = columnsOffset;
+        for (int c = 0; c < g.channels(); c++) {
+            int plane = inputOffset + c * height * width;
+            for (int u = 0; u < kernel; u++, row += kernel * rowStride) {
+                int top = Math.min(outHeight, Math.max(0, pad - u));
+                int bottom = Math.max(top, Math.min(outHeight, height + pad - u));
+                kernels.unfoldWindowRows(kernel, pad, width, outWidth, bottom - top, input,
+                        plane + (top + u - pad) * width, columns, row + top * outWidth, rowStride,
+                        (outHeight - top) * outWidth);
+                for (int v = 0; v < kernel; v++) {
+                    zero(columns, row + v * rowStride, top * outWidth);
+                    zero(columns, row + v * rowStride + bottom * outWidth, (outHeight - bottom) * outWidth);
+                }
+            }
+        }
+    }
+
+    /**
+     * The converse of {@link #unfoldStrideOne}: for each (channel, window row, output row), the
+     * selected kernels' {@link KernelSet#foldAddWindowRows} adds the runs of the window columns {@code
+     * v = 0 .. K-1}, in that order, to the one input row they land on. Each input value thus still
+     * receives its additions in increasing matrix row {@code (c·K + u)·K + v} (one output row per
+     * window row lands on it), the same float sums as adding the matrix row after row.
+     */
+    private static void foldAddStrideOne(ConvGeometry g, float[] columns, int columnsOffset, int rowStride,
+            float[] inputGradient, int gradientOffset) {
+        int width = g.width();
+        int height = g.height();
+        int outHeight = g.outputHeight();
+        int outWidth = g.outputWidth();
+        int kernel = g.kernel();
+        int pad = g.pad();
+        KernelSet kernels = Kernels.SELECTED;
+        int row = columnsOffset;
+        for (int c = 0; c < g.channels(); c++) {
+            int plane = gradientOffset + c * height * width;
+            for (int u = 0; u < kernel; u++, row += kernel * rowStride) {
+                int top = Math.min(outHeight, Math.max(0, pad - u));
+                int bottom = Math.max(top, Math.min(outHeight, height + pad - u));
+                int first = plane + (top + u - pad) * width;
+                kernels.foldAddWindowRows(kernel, pad, width, outWidth, bottom - top, columns, row + top * outWidth,
+                        rowStride, inputGradient, first, plane + height * width - first);
             }
         }
     }
@@ -225,6 +290,10 @@ public final class Im2col {
             float[] inputGradient, int gradientOffset) {
         if (g.stride() == 1 && g.outputWidth() == g.width()) {
             foldAddSameWidth(g, columns, columnsOffset, rowStride, inputGradient, gradientOffset);
+            return;
+        }
+        if (g.stride() == 1) {
+            foldAddStrideOne(g, columns, columnsOffset, rowStride, inputGradient, gradientOffset);
             return;
         }
         int outHeight = g.outputHeight();

@@ -48,4 +48,26 @@ interface KernelSet {
 
     /** {@code A[m×n] += x[m] · yᵀ[n]}. */
     void rankOneUpdate(int m, int n, float[] x, int xOffset, float[] y, int yOffset, float[] a, int aOffset);
+
+    /**
+     * {@code rows} consecutive output rows {@code i} of a stride-1 convolution's unfolded matrix for
+     * one (channel, window row {@code u}): for each window column {@code v < kernel}, writes {@code
+     * x[xOffset + v·xStride + i·outWidth + j] = y[yOffset + i·width + j + v - pad]} for {@code j <
+     * outWidth}, 0 where {@code j + v - pad} falls outside {@code [0, width)}. The kernels may also
+     * write, with any value, up to {@code spillEnd} values from {@code xOffset + v·xStride} (values
+     * the caller writes afterwards).
+     */
+    void unfoldWindowRows(int kernel, int pad, int width, int outWidth, int rows, float[] y, int yOffset, float[] x,
+            int xOffset, int xStride, int spillEnd);
+
+    /**
+     * The converse of {@link #unfoldWindowRows}: for each row {@code i < rows} and window column
+     * {@code v = 0 .. kernel - 1} in that order, {@code y[yOffset + i·width + j + v - pad] +=
+     * x[xOffset + v·xStride + i·outWidth + j]} for {@code j < outWidth} where {@code j + v - pad}
+     * falls inside {@code [0, width)}: each value of {@code y} receives its additions in increasing
+     * {@code v}, as separate float additions. The kernels may rewrite, unchanged, the values up to
+     * {@code spillEnd} from {@code yOffset}.
+     */
+    void foldAddWindowRows(int kernel, int pad, int width, int outWidth, int rows, float[] x, int xOffset,
+            int xStride, float[] y, int yOffset, int spillEnd);
 }

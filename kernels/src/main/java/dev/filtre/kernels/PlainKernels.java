@@ -204,4 +204,54 @@ final class PlainKernels implements KernelSet {
         }
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
+
+    @Override
+    public void unfoldWindowRows(int kernel, int pad, int width, int outWidth, int rows, float[] y, int yOffset,
+            float[] x, int xOffset, int xStride, int spillEnd) {
+        for (int i = 0; i < rows; i++) {
+            unfoldWindowRow(kernel, pad, width, outWidth, y, yOffset + i * width, x, xOffset + i * outWidth, xStride);
+        }
+    }
+
+    @Override
+    public void foldAddWindowRows(int kernel, int pad, int width, int outWidth, int rows, float[] x, int xOffset,
+            int xStride, float[] y, int yOffset, int spillEnd) {
+        for (int i = 0; i < rows; i++) {
+            foldAddWindowRow(kernel, pad, width, outWidth, x, xOffset + i * outWidth, xStride, y, yOffset + i * width);
+        }
+    }
+
+    /** One row {@code i} of {@link KernelSet#unfoldWindowRows} by scalar loops (also the vector kernels' fallback). */
+    static void unfoldWindowRow(int kernel, int pad, int width, int outWidth, float[] y, int yOffset,
+            float[] x, int xOffset, int xStride) {
+        for (int v = 0; v < kernel; v++) {
+            int to = xOffset + v * xStride;
+            int from = yOffset + v - pad;
+            int first = Math.min(outWidth, Math.max(0, pad - v));
+            int end = Math.max(first, Math.min(outWidth, width + pad - v));
+            for (int j = 0; j < first; j++) {
+                x[to + j] = 0f;
+            }
+            for (int j = first; j < end; j++) {
+                x[to + j] = y[from + j];
+            }
+            for (int j = end; j < outWidth; j++) {
+                x[to + j] = 0f;
+            }
+        }
+    }
+
+    /** One row {@code i} of {@link KernelSet#foldAddWindowRows} by scalar loops (also the vector kernels' fallback). */
+    static void foldAddWindowRow(int kernel, int pad, int width, int outWidth, float[] x, int xOffset,
+            int xStride, float[] y, int yOffset) {
+        for (int v = 0; v < kernel; v++) {
+            int from = xOffset + v * xStride;
+            int to = yOffset + v - pad;
+            int first = Math.max(0, pad - v);
+            int end = Math.min(outWidth, width + pad - v);
+            for (int j = first; j < end; j++) {
+                y[to + j] += x[from + j];
+            }
+        }
+    }
 }

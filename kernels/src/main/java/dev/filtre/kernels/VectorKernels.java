@@ -2,6 +2,7 @@ package dev.filtre.kernels;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -39,6 +40,8 @@ final class VectorKernels implements KernelSet {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
+    /** Lane {@code l} holds {@code l}: the masks of lane ranges compare against it. */
+    private static final FloatVector LANE_INDEX = FloatVector.fromArray(SPECIES, laneIndices(), 0);
     /**
      * {@code LANES} zeros then {@code LANES} all-ones words: the {@code LANES} from {@code r} keep
      * the last {@code r} lanes of a vector they are and-ed with and clear the others.
@@ -1088,5 +1091,80 @@ final class VectorKernels implements KernelSet {
         for (; j < n; j++) {
             y[yOffset + j] += s * x[xOffset + j];
         }
+    }
+
+    /**
+     * One vector load (masked: 0 in the padding lanes) and one whole-vector store per window column
+     * and output row when an output row fits a vector and the store's spill stays within {@code
+     * spillEnd} (LeNet's conv2: runs of 10 in 16 lanes, the spill overwritten by the next row); the
+     * other rows, and rows whose load would leave the array, take the scalar loops (JDK 17's masked
+     * stores are not intrinsics, and its out-of-range masked loads allocate).
+     */
+    @Override
+    public void unfoldWindowRows(int kernel, int pad, int width, int outWidth, int rows, float[] y, int yOffset,
+            float[] x, int xOffset, int xStride, int spillEnd) {
+        if (outWidth > LANES) {
+            for (int i = 0; i < rows; i++) {
+                PlainKernels.unfoldWindowRow(kernel, pad, width, outWidth, y, yOffset + i * width, x,
+                        xOffset + i * outWidth, xStride);
+            }
+            return;
+        }
+        for (int i = 0; i < rows; i++) {
+            int from = yOffset + i * width - pad;
+            int to = xOffset + i * outWidth;
+            if (i * outWidth + LANES > spillEnd || from < 0 || from + kernel - 1 + LANES > y.length
+                    || to + (kernel - 1) * xStride + LANES > x.length) {
+                PlainKernels.unfoldWindowRow(kernel, pad, width, outWidth, y, yOffset + i * width, x, to, xStride);
+                continue;
+            }
+            for (int v = 0; v < kernel; v++) {
+                int shift = v - pad;
+                FloatVector.fromArray(SPECIES, y, from + v, lanes(-shift, Math.min(outWidth, width - shift)))
+                        .intoArray(x, to + v * xStride);
+            }
+        }
+    }
+
+    /**
+     * When an input row fits a vector: the row is loaded once, each window column's values are added
+     * to the lanes they land on (a masked add, which leaves the other lanes as they are, a {@code
+     * -0.0} included), in increasing {@code v}, and the row is stored once, its spill unchanged;
+     * rows whose spill would pass {@code spillEnd} or whose loads would leave an array take the
+     * scalar loops.
+     */
+    @Override
+    public void foldAddWindowRows(int kernel, int pad, int width, int outWidth, int rows, float[] x, int xOffset,
+            int xStride, float[] y, int yOffset, int spillEnd) {
+        for (int i = 0; i < rows; i++) {
+            int to = yOffset + i * width;
+            int from = xOffset + i * outWidth + pad;
+            if (width > LANES || i * width + LANES > spillEnd || to + LANES > y.length
+                    || from + (kernel - 1) * (xStride - 1) + LANES > x.length) {
+                PlainKernels.foldAddWindowRow(kernel, pad, width, outWidth, x, xOffset + i * outWidth, xStride, y, to);
+                continue;
+            }
+            FloatVector sum = FloatVector.fromArray(SPECIES, y, to);
+            for (int v = 0; v < kernel; v++) {
+                int shift = v - pad;
+                VectorMask<Float> lands = lanes(Math.max(0, shift), Math.min(width, shift + outWidth));
+                sum = sum.add(FloatVector.fromArray(SPECIES, x, from + v * (xStride - 1), lands), lands);
+            }
+            sum.intoArray(y, to);
+        }
+    }
+
+    /** The lanes {@code from <= l < to}. */
+    private static VectorMask<Float> lanes(int from, int to) {
+        return LANE_INDEX.compare(VectorOperators.GE, (float) from)
+                .and(LANE_INDEX.compare(VectorOperators.LT, (float) to));
+    }
+
+    private static float[] laneIndices() {
+        float[] indices = new float[LANES];
+        for (int l = 0; l < LANES; l++) {
+            indices[l] = l;
+        }
+        return indices;
     }
 }
