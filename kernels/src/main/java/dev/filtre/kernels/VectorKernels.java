@@ -1094,8 +1094,8 @@ final class VectorKernels implements KernelSet {
     }
 
     /**
-     * One vector load (masked: 0 in the padding lanes) and one whole-vector store per window column
-     * and output row when an output row fits a vector and the store's spill stays within {@code
+     * One vector load (masked: 0 in the padding lanes; unmasked without padding) and one
+     * whole-vector store per window column and output row when an output row fits a vector and the store's spill stays within {@code
      * spillEnd} (LeNet's conv2: runs of 10 in 16 lanes, the spill overwritten by the next row); the
      * other rows, and rows whose load would leave the array, take the scalar loops (JDK 17's masked
      * stores are not intrinsics, and its out-of-range masked loads allocate).
@@ -1116,6 +1116,12 @@ final class VectorKernels implements KernelSet {
             if (i * outWidth + LANES > spillEnd || from < 0 || from + kernel - 1 + LANES > y.length
                     || to + (kernel - 1) * xStride + LANES > x.length) {
                 PlainKernels.unfoldWindowRow(kernel, pad, width, outWidth, y, yOffset + i * width, x, to, xStride);
+                continue;
+            }
+            if (pad == 0) { // every run lies inside its input row: plain copies, the spill copied too
+                for (int v = 0; v < kernel; v++) {
+                    FloatVector.fromArray(SPECIES, y, from + v).intoArray(x, to + v * xStride);
+                }
                 continue;
             }
             for (int v = 0; v < kernel; v++) {
