@@ -1142,21 +1142,26 @@ final class VectorKernels implements KernelSet {
     @Override
     public void foldAddWindowRows(int kernel, int pad, int width, int outWidth, int rows, float[] x, int xOffset,
             int xStride, float[] y, int yOffset, int spillEnd) {
-        for (int i = 0; i < rows; i++) {
-            int to = yOffset + i * width;
-            int from = xOffset + i * outWidth + pad;
-            if (width > LANES || i * width + LANES > spillEnd || to + LANES > y.length
-                    || from + (kernel - 1) * (xStride - 1) + LANES > x.length) {
-                PlainKernels.foldAddWindowRow(kernel, pad, width, outWidth, x, xOffset + i * outWidth, xStride, y, to);
-                continue;
+        // the even rows, then the odd ones: a row's load then never overlaps the spill of the store
+        // just before it, which the store buffer cannot forward (a stall per row)
+        for (int parity = 0; parity < 2; parity++) {
+            for (int i = parity; i < rows; i += 2) {
+                int to = yOffset + i * width;
+                int from = xOffset + i * outWidth + pad;
+                if (width > LANES || i * width + LANES > spillEnd || to + LANES > y.length
+                        || from + (kernel - 1) * (xStride - 1) + LANES > x.length) {
+                    PlainKernels.foldAddWindowRow(kernel, pad, width, outWidth, x, xOffset + i * outWidth, xStride, y,
+                            to);
+                    continue;
+                }
+                FloatVector sum = FloatVector.fromArray(SPECIES, y, to);
+                for (int v = 0; v < kernel; v++) {
+                    int shift = v - pad;
+                    VectorMask<Float> lands = lanes(Math.max(0, shift), Math.min(width, shift + outWidth));
+                    sum = sum.add(FloatVector.fromArray(SPECIES, x, from + v * (xStride - 1)), lands);
+                }
+                sum.intoArray(y, to);
             }
-            FloatVector sum = FloatVector.fromArray(SPECIES, y, to);
-            for (int v = 0; v < kernel; v++) {
-                int shift = v - pad;
-                VectorMask<Float> lands = lanes(Math.max(0, shift), Math.min(width, shift + outWidth));
-                sum = sum.add(FloatVector.fromArray(SPECIES, x, from + v * (xStride - 1), lands), lands);
-            }
-            sum.intoArray(y, to);
         }
     }
 
