@@ -208,49 +208,53 @@ final class PlainKernels implements KernelSet {
     @Override
     public void unfoldWindowRows(int kernel, int pad, int width, int outWidth, int rows, float[] y, int yOffset,
             float[] x, int xOffset, int xStride, int spillEnd) {
-        for (int i = 0; i < rows; i++) {
-            unfoldWindowRow(kernel, pad, width, outWidth, y, yOffset + i * width, x, xOffset + i * outWidth, xStride);
-        }
+        unfoldWindowRows(kernel, pad, width, outWidth, rows, y, yOffset, x, xOffset, xStride);
     }
 
     @Override
     public void foldAddWindowRows(int kernel, int pad, int width, int outWidth, int rows, float[] x, int xOffset,
             int xStride, float[] y, int yOffset, int spillEnd) {
-        for (int i = 0; i < rows; i++) {
-            foldAddWindowRow(kernel, pad, width, outWidth, x, xOffset + i * outWidth, xStride, y, yOffset + i * width);
-        }
+        foldAddWindowRows(kernel, pad, width, outWidth, rows, x, xOffset, xStride, y, yOffset);
     }
 
-    /** One row {@code i} of {@link KernelSet#unfoldWindowRows} by scalar loops (also the vector kernels' fallback). */
-    static void unfoldWindowRow(int kernel, int pad, int width, int outWidth, float[] y, int yOffset,
+    /**
+     * {@link KernelSet#unfoldWindowRows} without spill, a window column at a time: each run by
+     * {@code System.arraycopy} (also the vector kernels' fallback).
+     */
+    static void unfoldWindowRows(int kernel, int pad, int width, int outWidth, int rows, float[] y, int yOffset,
             float[] x, int xOffset, int xStride) {
         for (int v = 0; v < kernel; v++) {
-            int to = xOffset + v * xStride;
-            int from = yOffset + v - pad;
             int first = Math.min(outWidth, Math.max(0, pad - v));
             int end = Math.max(first, Math.min(outWidth, width + pad - v));
-            for (int j = 0; j < first; j++) {
-                x[to + j] = 0f;
-            }
-            for (int j = first; j < end; j++) {
-                x[to + j] = y[from + j];
-            }
-            for (int j = end; j < outWidth; j++) {
-                x[to + j] = 0f;
+            for (int i = 0; i < rows; i++) {
+                int to = xOffset + v * xStride + i * outWidth;
+                for (int j = 0; j < first; j++) {
+                    x[to + j] = 0f;
+                }
+                System.arraycopy(y, yOffset + i * width + v - pad + first, x, to + first, end - first);
+                for (int j = end; j < outWidth; j++) {
+                    x[to + j] = 0f;
+                }
             }
         }
     }
 
-    /** One row {@code i} of {@link KernelSet#foldAddWindowRows} by scalar loops (also the vector kernels' fallback). */
-    static void foldAddWindowRow(int kernel, int pad, int width, int outWidth, float[] x, int xOffset,
+    /**
+     * {@link KernelSet#foldAddWindowRows} without spill, a window column at a time (each value of
+     * {@code y} still gets its additions in increasing {@code v}: one row {@code i} lands on it);
+     * also the vector kernels' fallback.
+     */
+    static void foldAddWindowRows(int kernel, int pad, int width, int outWidth, int rows, float[] x, int xOffset,
             int xStride, float[] y, int yOffset) {
         for (int v = 0; v < kernel; v++) {
-            int from = xOffset + v * xStride;
-            int to = yOffset + v - pad;
             int first = Math.max(0, pad - v);
             int end = Math.min(outWidth, width + pad - v);
-            for (int j = first; j < end; j++) {
-                y[to + j] += x[from + j];
+            for (int i = 0; i < rows; i++) {
+                int from = xOffset + v * xStride + i * outWidth;
+                int to = yOffset + i * width + v - pad;
+                for (int j = first; j < end; j++) {
+                    y[to + j] += x[from + j];
+                }
             }
         }
     }

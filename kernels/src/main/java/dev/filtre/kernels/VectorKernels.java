@@ -1104,10 +1104,7 @@ final class VectorKernels implements KernelSet {
     public void unfoldWindowRows(int kernel, int pad, int width, int outWidth, int rows, float[] y, int yOffset,
             float[] x, int xOffset, int xStride, int spillEnd) {
         if (outWidth > LANES) {
-            for (int i = 0; i < rows; i++) {
-                PlainKernels.unfoldWindowRow(kernel, pad, width, outWidth, y, yOffset + i * width, x,
-                        xOffset + i * outWidth, xStride);
-            }
+            PlainKernels.unfoldWindowRows(kernel, pad, width, outWidth, rows, y, yOffset, x, xOffset, xStride);
             return;
         }
         for (int i = 0; i < rows; i++) {
@@ -1115,7 +1112,7 @@ final class VectorKernels implements KernelSet {
             int to = xOffset + i * outWidth;
             if (i * outWidth + LANES > spillEnd || from < 0 || from + kernel - 1 + LANES > y.length
                     || to + (kernel - 1) * xStride + LANES > x.length) {
-                PlainKernels.unfoldWindowRow(kernel, pad, width, outWidth, y, yOffset + i * width, x, to, xStride);
+                PlainKernels.unfoldWindowRows(kernel, pad, width, outWidth, 1, y, yOffset + i * width, x, to, xStride);
                 continue;
             }
             if (pad == 0) { // every run lies inside its input row: plain copies, the spill copied too
@@ -1142,16 +1139,20 @@ final class VectorKernels implements KernelSet {
     @Override
     public void foldAddWindowRows(int kernel, int pad, int width, int outWidth, int rows, float[] x, int xOffset,
             int xStride, float[] y, int yOffset, int spillEnd) {
+        if (width > LANES) {
+            PlainKernels.foldAddWindowRows(kernel, pad, width, outWidth, rows, x, xOffset, xStride, y, yOffset);
+            return;
+        }
         // the even rows, then the odd ones: a row's load then never overlaps the spill of the store
         // just before it, which the store buffer cannot forward (a stall per row)
         for (int parity = 0; parity < 2; parity++) {
             for (int i = parity; i < rows; i += 2) {
                 int to = yOffset + i * width;
                 int from = xOffset + i * outWidth + pad;
-                if (width > LANES || i * width + LANES > spillEnd || to + LANES > y.length
+                if (i * width + LANES > spillEnd || to + LANES > y.length
                         || from + (kernel - 1) * (xStride - 1) + LANES > x.length) {
-                    PlainKernels.foldAddWindowRow(kernel, pad, width, outWidth, x, xOffset + i * outWidth, xStride, y,
-                            to);
+                    PlainKernels.foldAddWindowRows(kernel, pad, width, outWidth, 1, x, xOffset + i * outWidth, xStride,
+                            y, to);
                     continue;
                 }
                 FloatVector sum = FloatVector.fromArray(SPECIES, y, to);
