@@ -96,6 +96,27 @@ class Im2colOrderTest {
      */
     private static void unfoldByDefinition(ConvGeometry g, float[] input, int inputOffset, float[] columns,
             int columnsOffset, int rowStride) {
+        forEachValue(g, rowStride, (column, inputIndex) -> columns[columnsOffset + column] =
+                inputIndex < 0 ? 0f : input[inputOffset + inputIndex]);
+    }
+
+    /** Each value of the unfolded matrix added back where it was read, row after row. */
+    private static void foldAddByDefinition(ConvGeometry g, float[] columns, int columnsOffset, int rowStride,
+            float[] inputGradient, int inputOffset) {
+        forEachValue(g, rowStride, (column, inputIndex) -> {
+            if (inputIndex >= 0) {
+                inputGradient[inputOffset + inputIndex] += columns[columnsOffset + column];
+            }
+        });
+    }
+
+    /** Where a value of the unfolded matrix is, and where it was read in the input (-1: padding). */
+    private interface UnfoldedValue {
+        void at(int column, int inputIndex);
+    }
+
+    /** Visits the unfolded matrix row by row ({@code (c, u, v)}), then output position by position. */
+    private static void forEachValue(ConvGeometry g, int rowStride, UnfoldedValue visit) {
         int row = 0;
         for (int c = 0; c < g.channels(); c++) {
             for (int u = 0; u < g.kernel(); u++) {
@@ -105,31 +126,8 @@ class Im2colOrderTest {
                             int y = i * g.stride() + u - g.pad();
                             int x = j * g.stride() + v - g.pad();
                             boolean inside = y >= 0 && y < g.height() && x >= 0 && x < g.width();
-                            columns[columnsOffset + row * rowStride + i * g.outputWidth() + j] = inside
-                                    ? input[inputOffset + (c * g.height() + y) * g.width() + x]
-                                    : 0f;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** Each value of the unfolded matrix added back where it was read, row after row. */
-    private static void foldAddByDefinition(ConvGeometry g, float[] columns, int columnsOffset, int rowStride,
-            float[] inputGradient, int inputOffset) {
-        int row = 0;
-        for (int c = 0; c < g.channels(); c++) {
-            for (int u = 0; u < g.kernel(); u++) {
-                for (int v = 0; v < g.kernel(); v++, row++) {
-                    for (int i = 0; i < g.outputHeight(); i++) {
-                        for (int j = 0; j < g.outputWidth(); j++) {
-                            int y = i * g.stride() + u - g.pad();
-                            int x = j * g.stride() + v - g.pad();
-                            if (y >= 0 && y < g.height() && x >= 0 && x < g.width()) {
-                                inputGradient[inputOffset + (c * g.height() + y) * g.width() + x] +=
-                                        columns[columnsOffset + row * rowStride + i * g.outputWidth() + j];
-                            }
+                            visit.at(row * rowStride + i * g.outputWidth() + j,
+                                    inside ? (c * g.height() + y) * g.width() + x : -1);
                         }
                     }
                 }
