@@ -56,8 +56,9 @@ public final class Sgemm {
      * float[], int, float[], int)}, with {@code k·n} values of {@code scratch} from {@code
      * scratchOffset} that the implementation may overwrite (the vector one transposes {@code B} there
      * when {@code C} is wide and {@code k} short next to {@code m}, which is up to twice as fast
-     * as dot products there; for a long {@code k}, the weight gradient of a chunk of samples, the dot
-     * products are faster and the scratch is not used).
+     * as dot products there; for a long {@code k}, the weight gradient of a chunk of samples, it
+     * transposes {@code A} there when {@code m} fills whole vectors and {@code m·(k + n)} values
+     * fit, and multiplies {@code Cᵀ = B·Aᵀ}; otherwise it takes dot products and leaves the scratch).
      *
      * @throws IllegalArgumentException when a dimension is negative or a matrix or the scratch does
      *     not fit its array from its offset

@@ -127,6 +127,21 @@ class SgemmTest {
         }
     }
 
+    /**
+     * {@code C += A·Bᵀ} with the shapes of a chunk's weight gradient ({@code m} filters in whole
+     * vectors, a long inner dimension {@code k}, {@code n} patch values), for which the vector
+     * kernels compute {@code Cᵀ = B·Aᵀ} in the scratch and add it transposed: rows of {@code Cᵀ}
+     * on both sides of the six-row blocks, columns of {@code Cᵀ} in two and four vectors.
+     */
+    @Test
+    void multiplyAddTransposedBMatchesTheTripleLoopOnWeightGradientShapes() {
+        Random random = new Random(6);
+        for (int[] mkn : new int[][] {{32, 161, 40}, {32, 161, 100}, {32, 300, 47}, {64, 300, 81}, {64, 588, 288},
+                {48, 400, 97}}) {
+            transposedBBothForms(random, mkn[0], mkn[1], mkn[2]);
+        }
+    }
+
     private static void transposedBBothForms(Random random, int m, int k, int n) {
         float[] a = Reference.random(random, 1 + m * k);
         float[] b = Reference.random(random, 2 + n * k);
