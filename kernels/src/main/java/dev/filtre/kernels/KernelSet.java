@@ -70,4 +70,14 @@ interface KernelSet {
      */
     void foldAddWindowRows(int kernel, int pad, int width, int outWidth, int rows, float[] x, int xOffset,
             int xStride, float[] y, int yOffset, int spillEnd);
+
+    /**
+     * Max pooling of {@code planes} planes of {@code planeSize} values into {@code outputs} values
+     * each: output {@code o} of plane {@code c} is the largest of {@code x[xOffset + c·planeSize +
+     * corners[o] + offsets[w]]} over {@code w} (the first largest in that order, NaN if one is NaN),
+     * and {@code argmax} gets that index. {@code corners} holds the corners of {@link
+     * MaxPooling#GROUP} planes, from the first plane's start; {@code offsets[0]} is 0.
+     */
+    void maxPool(int planes, int planeSize, int outputs, int[] corners, int[] offsets, float[] x, int xOffset,
+            float[] y, int yOffset, int[] argmax, int argmaxOffset);
 }

@@ -258,4 +258,26 @@ final class PlainKernels implements KernelSet {
             }
         }
     }
+
+    @Override
+    public void maxPool(int planes, int planeSize, int outputs, int[] corners, int[] offsets, float[] x, int xOffset,
+            float[] y, int yOffset, int[] argmax, int argmaxOffset) {
+        for (int c = 0; c < planes; c++) {
+            int plane = xOffset + c * planeSize;
+            int first = c * outputs;
+            for (int o = 0; o < outputs; o++) {
+                int corner = plane + corners[o];
+                int best = corner;
+                float max = x[corner];
+                for (int w = 1; w < offsets.length; w++) {
+                    int index = corner + offsets[w];
+                    float value = x[index];
+                    best = value > max ? index : best;
+                    max = Math.max(max, value);
+                }
+                y[yOffset + first + o] = max;
+                argmax[argmaxOffset + first + o] = best;
+            }
+        }
+    }
 }

@@ -1202,4 +1202,54 @@ final class VectorKernels implements KernelSet {
         }
         return indices;
     }
+
+    @Override
+    public void maxPool(int planes, int planeSize, int outputs, int[] corners, int[] offsets, float[] x, int xOffset,
+            float[] y, int yOffset, int[] argmax, int argmaxOffset) {
+        int group = MaxPooling.GROUP;
+        int c = 0;
+        for (; c + group <= planes; c += group) {
+            maxPoolVectors(group * outputs, corners, offsets, x, xOffset + c * planeSize, y, yOffset + c * outputs,
+                    argmax, argmaxOffset + c * outputs);
+        }
+        int left = (planes - c) * outputs;
+        int whole = left - left % LANES;
+        int base = xOffset + c * planeSize;
+        maxPoolVectors(whole, corners, offsets, x, base, y, yOffset + c * outputs, argmax, argmaxOffset + c * outputs);
+        for (int o = whole; o < left; o++) {
+            int corner = base + corners[o];
+            int best = corner;
+            float max = x[corner];
+            for (int w = 1; w < offsets.length; w++) {
+                int index = corner + offsets[w];
+                float value = x[index];
+                best = value > max ? index : best;
+                max = Math.max(max, value);
+            }
+            y[yOffset + c * outputs + o] = max;
+            argmax[argmaxOffset + c * outputs + o] = best;
+        }
+    }
+
+    /**
+     * The first {@code count} outputs (a multiple of {@code LANES}) of the planes from {@code base}:
+     * each vector gathers one value of sixteen windows, compares it with their maxima so far and
+     * blends the greater ones in, with their indices.
+     */
+    private static void maxPoolVectors(int count, int[] corners, int[] offsets, float[] x, int base, float[] y,
+            int y0, int[] argmax, int a0) {
+        for (int o = 0; o < count; o += LANES) {
+            IntVector corner = IntVector.fromArray(INT_SPECIES, corners, o).add(base);
+            FloatVector max = FloatVector.fromArray(SPECIES, x, base, corners, o);
+            IntVector best = corner;
+            for (int w = 1; w < offsets.length; w++) {
+                FloatVector value = FloatVector.fromArray(SPECIES, x, base + offsets[w], corners, o);
+                VectorMask<Float> greater = value.compare(VectorOperators.GT, max);
+                best = best.blend(corner.add(offsets[w]), greater.cast(INT_SPECIES));
+                max = max.lanewise(VectorOperators.MAX, value);
+            }
+            max.intoArray(y, y0 + o);
+            best.intoArray(argmax, a0 + o);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.filtre.processor.write;
 
 import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.NameAllocator;
@@ -18,21 +19,26 @@ import javax.lang.model.element.Modifier;
  * Max, average and sum pooling over square windows, per channel, without padding; a floored layer
  * leaves the last rows or columns unread (their gradient is 0).
  *
- * <p>Max pooling keeps the first maximum in the window's row-major order (a strict {@code >}), and
- * records its index in the input volume in an {@code int[]} buffer, so that the backward pass routes
- * each gradient to it (summing where windows overlap); a NaN in a window of up to 16 values, which
- * are written out without branches, makes its output NaN. Average pooling passes {@code g / (k*k)} to
- * every value of the window, sum pooling {@code g}.
+ * <p>Max pooling runs on the kernels' {@code MaxPooling} (a constant of the layer's geometry, whose
+ * vector path compares and blends sixteen windows at a time, where conditional expressions compiled
+ * to branches that real images mispredict): it keeps the first maximum in the window's row-major
+ * order (a strict {@code >}), a NaN in a window makes its output NaN, and it records the maximum's
+ * index in the input volume in an {@code int[]} buffer, so that the backward pass routes each
+ * gradient to it (summing where windows overlap). Average pooling passes {@code g / (k*k)} to every
+ * value of the window, sum pooling {@code g}; their windows of up to 16 values are written out.
  */
 final class PoolCode extends LayerCode {
     private final Operation.Pool pool;
     private final FieldSpec window;
     private final FieldSpec stride;
     private final Optional<BatchBuffer> argmax;
+    /** The kernels' max pooling of this layer's planes, for a max pooling. */
+    private final Optional<FieldSpec> maxPooling;
     /** True when the layer before ends with a ReLU whose backward step this layer does. */
     private boolean appliesReluBackward;
     /** Windows of at most this many values are written out value by value rather than looped over. */
     private static final int UNROLLED_WINDOW_VALUES = 16;
+    private static final ClassName MAX_POOLING = ClassName.get("dev.filtre.kernels", "MaxPooling");
 
     PoolCode(CheckedLayer layer, Operation.Pool pool, Stage in, Stage out, ModelFields model, String prefix,
             int firstParameter, Members members) {
@@ -44,6 +50,11 @@ final class PoolCode extends LayerCode {
                 "Step of " + layer.name() + "'s window.");
         argmax = pool.kind() == PoolKind.MAX
                 ? Optional.of(BatchBuffer.ints(members.field(layer.name() + "Argmax"), out.size()))
+                : Optional.empty();
+        maxPooling = pool.kind() == PoolKind.MAX
+                ? Optional.of(constant(members, MAX_POOLING, "_MAX",
+                        CodeBlock.of("new $T($N, $N, $N, $N)", MAX_POOLING, in.height(), in.width(), window, stride),
+                        layer.name() + "'s windows over each plane, for the kernels."))
                 : Optional.empty();
     }
 
@@ -62,7 +73,9 @@ final class PoolCode extends LayerCode {
 
     @Override
     List<FieldSpec> hyperparameters() {
-        return List.of(window, stride);
+        List<FieldSpec> constants = new ArrayList<>(List.of(window, stride));
+        maxPooling.ifPresent(constants::add);
+        return constants;
     }
 
     @Override
@@ -117,6 +130,11 @@ final class PoolCode extends LayerCode {
 
     @Override
     void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target, String batch) {
+        if (maxPooling.isPresent()) {
+            code.addStatement("$N.forward($N, 0, $N * $N, $N, 0, $N, 0)", maxPooling.get(), in.values(), batch,
+                    out.channels(), target, argmax.orElseThrow().field());
+            return;
+        }
         Locals l = Locals.allocate(names);
         beginWindowLoops(code, l, batch);
         if (pool.size() * pool.size() <= UNROLLED_WINDOW_VALUES) {
@@ -129,68 +147,29 @@ final class PoolCode extends LayerCode {
 
     /** The window as a loop over its rows and columns. */
     private void addWindowLoop(CodeBlock.Builder code, NameAllocator names, Locals l, FieldSpec target) {
-        if (pool.kind() == PoolKind.MAX) {
-            String best = names.newName("best");
-            String k = names.newName("k");
-            code.addStatement("int $N = $N", best, l.corner);
-            beginWindow(code, l);
-            code.addStatement("int $N = $L", k, windowIndex(l));
-            code.add("// strictly greater: the first maximum in row-major order wins a tie\n");
-            code.beginControlFlow("if ($1N[$2N] > $1N[$3N])", in.values(), k, best);
-            code.addStatement("$N = $N", best, k);
-            code.endControlFlow();
-            endWindow(code);
-            code.addStatement("$N[$N] = $N", argmax.orElseThrow().field(), l.output, best);
-            code.addStatement("$N[$N] = $N[$N]", target, l.output, in.values(), best);
-        } else {
-            String sum = names.newName("sum");
-            code.addStatement("float $N = 0f", sum);
-            beginWindow(code, l);
-            code.addStatement("$N += $N[$L]", sum, in.values(), windowIndex(l));
-            endWindow(code);
-            addAverage(code, l, target, sum);
-        }
+        String sum = names.newName("sum");
+        code.addStatement("float $N = 0f", sum);
+        beginWindow(code, l);
+        code.addStatement("$N += $N[$L]", sum, in.values(), windowIndex(l));
+        endWindow(code);
+        addAverage(code, l, target, sum);
     }
 
     /**
-     * The window value by value, row-major, as the loop would visit it: the same comparisons and
-     * the same order of additions, so the same results, without the loop's bookkeeping.
+     * The window value by value, row-major, as the loop would visit it: the same order of additions,
+     * so the same results, without the loop's bookkeeping.
      */
     private void addUnrolledWindow(CodeBlock.Builder code, NameAllocator names, Locals l, FieldSpec target) {
         int size = pool.size();
-        if (pool.kind() == PoolKind.MAX) {
-            String best = names.newName("best");
-            String max = names.newName("max");
-            String value = names.newName("value");
-            code.addStatement("int $N = $N", best, l.corner);
-            code.addStatement("float $N = $N[$N]", max, in.values(), l.corner);
-            code.addStatement("float $N", value);
-            code.add("// strictly greater: the first maximum in row-major order wins a tie; written without\n");
-            code.add("// branches (a conditional move and Math.max), which random data would mispredict\n");
-            for (int u = 0; u < size; u++) {
-                for (int v = 0; v < size; v++) {
-                    if (u == 0 && v == 0) {
-                        continue;
-                    }
-                    CodeBlock index = windowOffset(l, u, v);
-                    code.addStatement("$N = $N[$L]", value, in.values(), index);
-                    code.addStatement("$N = $N > $N ? $L : $N", best, value, max, index, best);
-                    code.addStatement("$N = $T.max($N, $N)", max, MATH, max, value);
-                }
+        String sum = names.newName("sum");
+        CodeBlock.Builder terms = CodeBlock.builder();
+        for (int u = 0; u < size; u++) {
+            for (int v = 0; v < size; v++) {
+                terms.add("$L$N[$L]", u == 0 && v == 0 ? "" : " + ", in.values(), windowOffset(l, u, v));
             }
-            code.addStatement("$N[$N] = $N", argmax.orElseThrow().field(), l.output, best);
-            code.addStatement("$N[$N] = $N", target, l.output, max);
-        } else {
-            String sum = names.newName("sum");
-            CodeBlock.Builder terms = CodeBlock.builder();
-            for (int u = 0; u < size; u++) {
-                for (int v = 0; v < size; v++) {
-                    terms.add("$L$N[$L]", u == 0 && v == 0 ? "" : " + ", in.values(), windowOffset(l, u, v));
-                }
-            }
-            code.addStatement("float $N = $L", sum, terms.build());
-            addAverage(code, l, target, sum);
         }
+        code.addStatement("float $N = $L", sum, terms.build());
+        addAverage(code, l, target, sum);
     }
 
     /** {@code corner}, {@code corner + 1}, {@code corner + IN_WIDTH + 1}: value {@code (u, v)} of the window. */

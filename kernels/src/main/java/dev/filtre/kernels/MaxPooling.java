@@ -1,0 +1,122 @@
+package dev.filtre.kernels;
+
+/**
+ * Max pooling of planes over square windows, without padding: each output is the largest value of
+ * its {@code window × window} region of the input plane, the window moving by {@code stride}, and the
+ * index (in the input array) of the first largest value in the window's row-major order (a strict
+ * {@code >}), which the backward pass routes the output's gradient to. A NaN in a window makes its
+ * output NaN. The input's last rows or columns that no window reaches are not read.
+ *
+ * <p>The window corners of {@value #GROUP} planes are computed once, when the object is built, so
+ * that the vector path gathers sixteen windows' values at a time across row and plane ends, with
+ * compares and blends rather than branches (which real images mispredict: a max pooling written
+ * with conditional expressions ran at 6 ns a window on Fashion-MNIST batches where C2 had compiled
+ * branches, 2 to 3 ns on random values). An instance holds no state that a pass changes: one can
+ * serve every thread.
+ */
+public final class MaxPooling {
+    /** Planes whose window corners one map holds: their outputs fill whole vectors of up to 16 lanes. */
+    static final int GROUP = 16;
+
+    private final int height;
+    private final int width;
+    private final int window;
+    private final int stride;
+    private final int outputHeight;
+    private final int outputWidth;
+    /** The top-left input index of each output of {@link #GROUP} planes, from the first plane's start. */
+    private final int[] corners;
+    /** Each window value's index from its corner, row-major; the first is 0. */
+    private final int[] offsets;
+
+    /**
+     * @param height input rows of a plane
+     * @param width input columns of a plane
+     * @param window side of the square window
+     * @param stride step of the window
+     * @throws IllegalArgumentException when a size is not positive or the window larger than the plane
+     */
+    public MaxPooling(int height, int width, int window, int stride) {
+        if (height < 1 || width < 1 || window < 1 || stride < 1) {
+            throw new IllegalArgumentException("max pooling of " + height + "x" + width + " planes, window " + window
+                    + ", stride " + stride + ": sizes must be positive");
+        }
+        if (window > height || window > width) {
+            throw new IllegalArgumentException("max pooling: a " + window + "x" + window
+                    + " window does not fit a " + height + "x" + width + " plane");
+        }
+        this.height = height;
+        this.width = width;
+        this.window = window;
+        this.stride = stride;
+        this.outputHeight = (height - window) / stride + 1;
+        this.outputWidth = (width - window) / stride + 1;
+        this.offsets = new int[window * window];
+        for (int u = 0; u < window; u++) {
+            for (int v = 0; v < window; v++) {
+                offsets[u * window + v] = u * width + v;
+            }
+        }
+        this.corners = new int[GROUP * outputHeight * outputWidth];
+        int o = 0;
+        for (int plane = 0; plane < GROUP; plane++) {
+            for (int i = 0; i < outputHeight; i++) {
+                for (int j = 0; j < outputWidth; j++) {
+                    corners[o++] = plane * height * width + i * stride * width + j * stride;
+                }
+            }
+        }
+    }
+
+    /** Output rows of a plane: {@code (height - window) / stride + 1}, rounded down. */
+    public int outputHeight() {
+        return outputHeight;
+    }
+
+    /** Output columns of a plane: {@code (width - window) / stride + 1}, rounded down. */
+    public int outputWidth() {
+        return outputWidth;
+    }
+
+    /**
+     * Pools {@code planes} planes of {@code x} from {@code xOffset} into {@code y} from {@code
+     * yOffset}, and writes the index in {@code x} that each output took to {@code argmax} from {@code
+     * argmaxOffset}.
+     *
+     * @throws IllegalArgumentException when {@code planes} is negative or an array does not hold its
+     *     region from its offset
+     */
+    public void forward(float[] x, int xOffset, int planes, float[] y, int yOffset, int[] argmax,
+            int argmaxOffset) {
+        if (planes < 0) {
+            throw new IllegalArgumentException("max pooling: negative number of planes " + planes);
+        }
+        int planeSize = height * width;
+        int outputs = outputHeight * outputWidth;
+        long inputLength = (long) planes * planeSize;
+        long outputLength = (long) planes * outputs;
+        // the messages are built only on failure: a pass must not allocate
+        if (x == null || xOffset < 0 || xOffset + inputLength > x.length) {
+            throw Regions.outside("max pooling", "x [" + planes + "×" + height + "×" + width + "]", x, xOffset,
+                    inputLength);
+        }
+        if (y == null || yOffset < 0 || yOffset + outputLength > y.length) {
+            throw Regions.outside("max pooling", "y [" + planes + "×" + outputHeight + "×" + outputWidth + "]", y,
+                    yOffset, outputLength);
+        }
+        if (argmax == null) {
+            throw new NullPointerException("max pooling: argmax is null");
+        }
+        if (argmaxOffset < 0 || argmaxOffset + outputLength > argmax.length) {
+            throw new IllegalArgumentException("max pooling: argmax needs " + outputLength + " values from offset "
+                    + argmaxOffset + " but its array has " + argmax.length);
+        }
+        Kernels.SELECTED.maxPool(planes, planeSize, outputs, corners, offsets, x, xOffset, y, yOffset, argmax,
+                argmaxOffset);
+    }
+
+    @Override
+    public String toString() {
+        return "MaxPooling[" + height + "x" + width + ", window " + window + ", stride " + stride + "]";
+    }
+}

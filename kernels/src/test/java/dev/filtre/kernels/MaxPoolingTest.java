@@ -1,0 +1,128 @@
+package dev.filtre.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Max pooling against its definition written as plain loops over planes, windows and window values:
+ * the same maxima bit for bit (NaN, and a +0.0 after a -0.0, included) and the same indices (the
+ * first maximum in row-major order), on plane counts on both sides of the corner map's group and
+ * of a vector, windows that overlap, skip values or leave the last rows unread.
+ */
+class MaxPoolingTest {
+    /** {height, width, window, stride}. */
+    private static final int[][] SHAPES = {
+        {28, 28, 2, 2}, {14, 14, 2, 2}, {10, 10, 2, 2}, {5, 5, 2, 2}, {7, 7, 3, 2}, {6, 9, 3, 1}, {4, 4, 4, 1},
+        {3, 3, 1, 1}, {9, 5, 2, 3},
+    };
+    private static final int[] PLANES = {1, 3, 15, 16, 17, 33};
+
+    @Test
+    void matchesTheDefinitionOnEveryShape() {
+        Random random = new Random(11);
+        for (int[] shape : SHAPES) {
+            for (int planes : PLANES) {
+                check(random, shape[0], shape[1], shape[2], shape[3], planes, false);
+                check(random, shape[0], shape[1], shape[2], shape[3], planes, true);
+            }
+        }
+    }
+
+    @Test
+    void aNanMakesItsWindowNanAndATieKeepsTheFirst() {
+        MaxPooling pooling = new MaxPooling(2, 4, 2, 2);
+        float[] x = {1, 1, Float.NaN, 0, 1, 1, 0, 0};
+        float[] y = new float[2];
+        int[] argmax = new int[2];
+        pooling.forward(x, 0, 1, y, 0, argmax, 0);
+        assertEquals(1f, y[0]);
+        assertEquals(0, argmax[0]);
+        assertTrue(Float.isNaN(y[1]));
+    }
+
+    @Test
+    void outputSizeIsRoundedDown() {
+        MaxPooling pooling = new MaxPooling(5, 7, 2, 2);
+        assertEquals(2, pooling.outputHeight());
+        assertEquals(3, pooling.outputWidth());
+    }
+
+    @Test
+    void badArgumentsAreNamed() {
+        IllegalArgumentException window = assertThrows(IllegalArgumentException.class, () -> new MaxPooling(3, 3, 4, 1));
+        assertTrue(window.getMessage().contains("4x4 window does not fit a 3x3 plane"), window.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new MaxPooling(3, 3, 2, 0));
+        MaxPooling pooling = new MaxPooling(4, 4, 2, 2);
+        IllegalArgumentException input = assertThrows(IllegalArgumentException.class,
+                () -> pooling.forward(new float[31], 0, 2, new float[8], 0, new int[8], 0));
+        assertTrue(input.getMessage().contains("x [2×4×4] needs 32 values from offset 0"), input.getMessage());
+        IllegalArgumentException output = assertThrows(IllegalArgumentException.class,
+                () -> pooling.forward(new float[32], 0, 2, new float[8], 1, new int[8], 0));
+        assertTrue(output.getMessage().contains("y [2×2×2] needs 8 values from offset 1"), output.getMessage());
+        IllegalArgumentException indices = assertThrows(IllegalArgumentException.class,
+                () -> pooling.forward(new float[32], 0, 2, new float[8], 0, new int[7], 0));
+        assertTrue(indices.getMessage().contains("argmax needs 8 values from offset 0"), indices.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> pooling.forward(new float[32], 0, -1, new float[8], 0, new int[8], 0));
+    }
+
+    /** Pools from offsets into arrays with guard values around the regions, which must stay. */
+    private static void check(Random random, int height, int width, int window, int stride, int planes,
+            boolean special) {
+        MaxPooling pooling = new MaxPooling(height, width, window, stride);
+        int outputs = pooling.outputHeight() * pooling.outputWidth();
+        float[] x = new float[3 + planes * height * width + 2];
+        for (int i = 0; i < x.length; i++) {
+            // few distinct values, so that windows often tie
+            x[i] = random.nextInt(7) - 3;
+            if (special) {
+                int pick = random.nextInt(40);
+                x[i] = pick == 0 ? Float.NaN : pick == 1 ? -0f : pick == 2 ? 0f : x[i];
+            }
+        }
+        float[] y = new float[5 + planes * outputs + 1];
+        int[] argmax = new int[2 + planes * outputs + 1];
+        java.util.Arrays.fill(y, 42f);
+        java.util.Arrays.fill(argmax, -7);
+        float[] expectedY = y.clone();
+        int[] expectedArgmax = argmax.clone();
+        for (int c = 0; c < planes; c++) {
+            for (int i = 0; i < pooling.outputHeight(); i++) {
+                for (int j = 0; j < pooling.outputWidth(); j++) {
+                    int corner = 3 + c * height * width + i * stride * width + j * stride;
+                    int best = corner;
+                    float max = x[corner];
+                    for (int u = 0; u < window; u++) {
+                        for (int v = 0; v < window; v++) {
+                            int index = corner + u * width + v;
+                            if (x[index] > max) {
+                                best = index;
+                            }
+                            max = Math.max(max, x[index]);
+                        }
+                    }
+                    int o = c * outputs + i * pooling.outputWidth() + j;
+                    expectedY[5 + o] = max;
+                    expectedArgmax[2 + o] = best;
+                }
+            }
+        }
+        pooling.forward(x, 3, planes, y, 5, argmax, 2);
+        String what = pooling + " on " + planes + " planes" + (special ? " with NaN and signed zeros" : "");
+        assertArrayEquals(bits(expectedY), bits(y), what + ": maxima");
+        assertArrayEquals(expectedArgmax, argmax, what + ": indices");
+    }
+
+    private static int[] bits(float[] values) {
+        int[] bits = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bits[i] = Float.floatToRawIntBits(values[i]);
+        }
+        return bits;
+    }
+}
