@@ -80,4 +80,12 @@ interface KernelSet {
      */
     void maxPool(int planes, int planeSize, int outputs, int[] corners, int[] offsets, float[] x, int xOffset,
             float[] y, int yOffset, int[] argmax, int argmaxOffset);
+
+    /**
+     * {@code dx[argmax[argmaxOffset + k]] += dy[dyOffset + k]} for {@code k < count}, only where
+     * {@code y[dyOffset + k] > 0} when {@code y} is not null; {@code distinct} says that no index
+     * repeats (windows that do not overlap), so that a vector of them can be added at once.
+     */
+    void maxPoolBackward(int count, boolean distinct, float[] dy, int dyOffset, float[] y, int[] argmax,
+            int argmaxOffset, float[] dx);
 }

@@ -115,6 +115,46 @@ public final class MaxPooling {
                 argmaxOffset);
     }
 
+    /**
+     * The backward pass of {@link #forward}: adds each of the {@code planes} planes' output
+     * gradients {@code dy} (from {@code dyOffset}) to {@code dx} at the index in {@code argmax} (from
+     * {@code argmaxOffset}) that the output took, summing where windows overlap. When {@code y} is
+     * not null (the forward outputs, from {@code dyOffset} too: the pooling of a ReLU's output), only
+     * the outputs that are positive pass their gradient, which is the ReLU's backward step. {@code dx}
+     * is not cleared first.
+     *
+     * @throws IllegalArgumentException when {@code planes} is negative or an array does not hold its
+     *     region from its offset
+     * @throws ArrayIndexOutOfBoundsException when an index in {@code argmax} is outside {@code dx}
+     */
+    public void backward(int planes, float[] dy, int dyOffset, float[] y, int[] argmax, int argmaxOffset,
+            float[] dx) {
+        if (planes < 0) {
+            throw new IllegalArgumentException("max pooling backward: negative number of planes " + planes);
+        }
+        long outputLength = (long) planes * outputHeight * outputWidth;
+        if (dy == null || dyOffset < 0 || dyOffset + outputLength > dy.length) {
+            throw Regions.outside("max pooling backward", "dy [" + planes + "×" + outputHeight + "×" + outputWidth
+                    + "]", dy, dyOffset, outputLength);
+        }
+        if (y != null && dyOffset + outputLength > y.length) {
+            throw Regions.outside("max pooling backward", "y [" + planes + "×" + outputHeight + "×" + outputWidth
+                    + "]", y, dyOffset, outputLength);
+        }
+        if (argmax == null) {
+            throw new NullPointerException("max pooling backward: argmax is null");
+        }
+        if (argmaxOffset < 0 || argmaxOffset + outputLength > argmax.length) {
+            throw new IllegalArgumentException("max pooling backward: argmax needs " + outputLength
+                    + " values from offset " + argmaxOffset + " but its array has " + argmax.length);
+        }
+        if (dx == null) {
+            throw new NullPointerException("max pooling backward: dx is null");
+        }
+        Kernels.SELECTED.maxPoolBackward((int) outputLength, stride >= window, dy, dyOffset, y, argmax, argmaxOffset,
+                dx);
+    }
+
     @Override
     public String toString() {
         return "MaxPooling[" + height + "x" + width + ", window " + window + ", stride " + stride + "]";

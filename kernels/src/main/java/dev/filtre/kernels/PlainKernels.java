@@ -280,4 +280,18 @@ final class PlainKernels implements KernelSet {
             }
         }
     }
+
+    @Override
+    public void maxPoolBackward(int count, boolean distinct, float[] dy, int dyOffset, float[] y, int[] argmax,
+            int argmaxOffset, float[] dx) {
+        if (y == null) {
+            for (int k = 0; k < count; k++) {
+                dx[argmax[argmaxOffset + k]] += dy[dyOffset + k];
+            }
+        } else {
+            for (int k = 0; k < count; k++) {
+                dx[argmax[argmaxOffset + k]] += y[dyOffset + k] > 0f ? dy[dyOffset + k] : 0f;
+            }
+        }
+    }
 }

@@ -1252,4 +1252,43 @@ final class VectorKernels implements KernelSet {
             best.intoArray(argmax, a0 + o);
         }
     }
+
+    @Override
+    public void maxPoolBackward(int count, boolean distinct, float[] dy, int dyOffset, float[] y, int[] argmax,
+            int argmaxOffset, float[] dx) {
+        int k = 0;
+        if (distinct) {
+            k = count - count % LANES;
+            if (y == null) {
+                scatterAdd(k, dy, dyOffset, argmax, argmaxOffset, dx);
+            } else {
+                scatterAddPositive(k, dy, dyOffset, y, argmax, argmaxOffset, dx);
+            }
+        }
+        for (; k < count; k++) {
+            dx[argmax[argmaxOffset + k]] += y == null || y[dyOffset + k] > 0f ? dy[dyOffset + k] : 0f;
+        }
+    }
+
+    /** {@code dx[argmax[k]] += dy[k]} for the first {@code count} (a multiple of {@code LANES}), indices distinct. */
+    private static void scatterAdd(int count, float[] dy, int dyOffset, int[] argmax, int argmaxOffset, float[] dx) {
+        for (int k = 0; k < count; k += LANES) {
+            FloatVector sum = FloatVector.fromArray(SPECIES, dx, 0, argmax, argmaxOffset + k)
+                    .add(FloatVector.fromArray(SPECIES, dy, dyOffset + k));
+            sum.intoArray(dx, 0, argmax, argmaxOffset + k);
+        }
+    }
+
+    /** {@link #scatterAdd}, each lane adding 0 where {@code y <= 0}, the ReLU's backward step. */
+    private static void scatterAddPositive(int count, float[] dy, int dyOffset, float[] y, int[] argmax,
+            int argmaxOffset, float[] dx) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        for (int k = 0; k < count; k += LANES) {
+            FloatVector gradient = FloatVector.fromArray(SPECIES, dy, dyOffset + k);
+            VectorMask<Float> positive = FloatVector.fromArray(SPECIES, y, dyOffset + k).compare(VectorOperators.GT, 0f);
+            FloatVector sum = FloatVector.fromArray(SPECIES, dx, 0, argmax, argmaxOffset + k)
+                    .add(zero.blend(gradient, positive));
+            sum.intoArray(dx, 0, argmax, argmaxOffset + k);
+        }
+    }
 }

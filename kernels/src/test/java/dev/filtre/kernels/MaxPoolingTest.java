@@ -33,6 +33,48 @@ class MaxPoolingTest {
         }
     }
 
+    /**
+     * The backward pass against its definition, a loop adding each output's gradient at its index,
+     * on the indices the forward pass wrote: windows apart (the vector path adds sixteen at once)
+     * and overlapping, with and without the ReLU's step (only where the output is positive).
+     */
+    @Test
+    void backwardMatchesTheDefinitionOnEveryShape() {
+        Random random = new Random(12);
+        for (int[] shape : SHAPES) {
+            for (int planes : PLANES) {
+                MaxPooling pooling = new MaxPooling(shape[0], shape[1], shape[2], shape[3]);
+                int outputs = planes * pooling.outputHeight() * pooling.outputWidth();
+                float[] x = new float[1 + planes * shape[0] * shape[1]];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = random.nextInt(9) - 4;
+                }
+                float[] y = new float[4 + outputs];
+                int[] argmax = new int[2 + outputs];
+                pooling.forward(x, 1, planes, y, 4, argmax, 2);
+                float[] dy = new float[4 + outputs];
+                for (int k = 0; k < dy.length; k++) {
+                    dy[k] = random.nextFloat() - 0.5f;
+                }
+                for (boolean relu : new boolean[] {false, true}) {
+                    float[] dx = new float[x.length];
+                    for (int i = 0; i < dx.length; i++) {
+                        dx[i] = random.nextInt(3);
+                    }
+                    float[] expected = dx.clone();
+                    for (int k = 0; k < outputs; k++) {
+                        if (!relu || y[4 + k] > 0f) {
+                            expected[argmax[2 + k]] += dy[4 + k];
+                        }
+                    }
+                    pooling.backward(planes, dy, 4, relu ? y : null, argmax, 2, dx);
+                    assertArrayEquals(bits(expected), bits(dx),
+                            pooling + " backward on " + planes + " planes" + (relu ? " after a ReLU" : ""));
+                }
+            }
+        }
+    }
+
     @Test
     void aNanMakesItsWindowNanAndATieKeepsTheFirst() {
         MaxPooling pooling = new MaxPooling(2, 4, 2, 2);
@@ -69,6 +111,12 @@ class MaxPoolingTest {
         assertTrue(indices.getMessage().contains("argmax needs 8 values from offset 0"), indices.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> pooling.forward(new float[32], 0, -1, new float[8], 0, new int[8], 0));
+        IllegalArgumentException gradient = assertThrows(IllegalArgumentException.class,
+                () -> pooling.backward(2, new float[7], 0, null, new int[8], 0, new float[32]));
+        assertTrue(gradient.getMessage().contains("dy [2×2×2] needs 8 values from offset 0"), gradient.getMessage());
+        IllegalArgumentException positive = assertThrows(IllegalArgumentException.class,
+                () -> pooling.backward(2, new float[8], 0, new float[6], new int[8], 0, new float[32]));
+        assertTrue(positive.getMessage().contains("y [2×2×2] needs 8 values"), positive.getMessage());
     }
 
     /** Pools from offsets into arrays with guard values around the regions, which must stay. */

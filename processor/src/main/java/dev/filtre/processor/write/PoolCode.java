@@ -199,20 +199,16 @@ final class PoolCode extends LayerCode {
     void addBackward(CodeBlock.Builder code, NameAllocator names, String batch) {
         beginInputGradient(code);
         code.addStatement("$T.fill($N, 0, $L, 0f)", ARRAYS, in.gradient(), in.sizeOf(batch));
-        if (pool.kind() == PoolKind.MAX) {
-            String k = names.newName("k");
-            code.add("// each output's gradient goes to the input value it took; overlapping windows add up\n");
-            beginLoop(code, k, out.sizeOf(batch));
+        if (maxPooling.isPresent()) {
             if (appliesReluBackward) {
-                code.add("// and through the ReLU before: only where the value taken, this output, is positive\n");
-                code.beginControlFlow("if ($N[$N] > 0f)", out.values(), k);
+                code.add("// each output's gradient goes to the input value it took, and through the ReLU before: only\n");
+                code.add("// where the value taken, this output, is positive\n");
+            } else {
+                code.add("// each output's gradient goes to the input value it took; overlapping windows add up\n");
             }
-            code.addStatement("$N[$N[$N]] += $N[$N]", in.gradient(), argmax.orElseThrow().field(), k,
-                    out.gradient(), k);
-            if (appliesReluBackward) {
-                code.endControlFlow();
-            }
-            code.endControlFlow();
+            code.addStatement("$N.backward($N * $N, $N, 0, $L, $N, 0, $N)", maxPooling.get(), batch, out.channels(),
+                    out.gradient(), appliesReluBackward ? CodeBlock.of("$N", out.values()) : CodeBlock.of("null"),
+                    argmax.orElseThrow().field(), in.gradient());
             endInputGradient(code);
             return;
         }
