@@ -2,7 +2,10 @@ package dev.filtre.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +56,40 @@ class ReseedableRandomTest {
                 }
             }
         }
+    }
+
+    /**
+     * A mask drawn at once is, value for value, {@code nextDouble() < rate ? 0f : scale} drawn one
+     * at a time, and leaves the sequence where those draws would: rates at the edges (0 keeps all, 1
+     * drops all) and between, from an offset, with the values around the region untouched.
+     */
+    @Test
+    void aDropoutMaskDrawsWhatNextDoubleWouldDraw() {
+        for (double rate : new double[] {0, 0.1, 0.25, 0.5, 1.0 / 3, 0.9, 1}) {
+            float scale = rate == 1 ? 0f : (float) (1 / (1 - rate));
+            ReseedableRandom drawn = new ReseedableRandom(17);
+            ReseedableRandom expected = new ReseedableRandom(17);
+            float[] mask = new float[2 + 1000 + 3];
+            Arrays.fill(mask, 7f);
+            float[] wanted = mask.clone();
+            for (int k = 2; k < 1002; k++) {
+                wanted[k] = expected.nextDouble() < rate ? 0f : scale;
+            }
+            drawn.dropoutMask(mask, 2, 1000, rate, scale);
+            for (int k = 0; k < mask.length; k++) {
+                assertEquals(Float.floatToRawIntBits(wanted[k]), Float.floatToRawIntBits(mask[k]),
+                        "rate " + rate + " value " + k);
+            }
+            assertEquals(expected.nextLong(), drawn.nextLong(), "rate " + rate + ": the sequence continues");
+        }
+    }
+
+    @Test
+    void aDropoutMaskRejectsARateOutsideZeroToOne() {
+        ReseedableRandom random = new ReseedableRandom(1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> random.dropoutMask(new float[4], 0, 4, 1.5, 1f));
+        assertTrue(e.getMessage().contains("1.5"), e.getMessage());
     }
 
     @Test

@@ -63,8 +63,9 @@ final class DropoutCode extends LayerCode {
         code.addStatement("$N.reseed($N[$N], $N)", random, seeds, n, drawsBefore);
         code.endControlFlow();
         code.addStatement("int $N = $N * $N", start, n, out.size());
+        code.add("// nextDouble() < $N ? 0f : $N for each value, drawn in order\n", rate, scale);
+        code.addStatement("$N.dropoutMask($N, $N, $N, $N, $N)", random, maskField, start, out.size(), rate, scale);
         beginLoop(code, k, start, CodeBlock.of("$N + $N", start, out.size()));
-        code.addStatement("$2N[$1N] = $3N.nextDouble() < $4N ? 0f : $5N", k, maskField, random, rate, scale);
         code.addStatement("$2N[$1N] = $3N[$1N] * $4N[$1N]", k, target, in.values(), maskField);
         code.endControlFlow();
         code.endControlFlow();
