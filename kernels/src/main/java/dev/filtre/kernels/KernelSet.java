@@ -76,10 +76,11 @@ interface KernelSet {
      * each: output {@code o} of plane {@code c} is the largest of {@code x[xOffset + c·planeSize +
      * corners[o] + offsets[w]]} over {@code w} (the first largest in that order, NaN if one is NaN),
      * and {@code argmax} gets that index. {@code corners} holds the corners of {@link
-     * MaxPooling#GROUP} planes, from the first plane's start; {@code offsets[0]} is 0.
+     * MaxPooling#GROUP} planes, from the first plane's start; {@code offsets[0]} is 0. {@code pool}
+     * is the shape those describe, for an implementation with a faster path for some shapes.
      */
-    void maxPool(int planes, int planeSize, int outputs, int[] corners, int[] offsets, float[] x, int xOffset,
-            float[] y, int yOffset, int[] argmax, int argmaxOffset);
+    void maxPool(MaxPooling pool, int planes, int planeSize, int outputs, int[] corners, int[] offsets, float[] x,
+            int xOffset, float[] y, int yOffset, int[] argmax, int argmaxOffset);
 
     /**
      * {@code dx[argmax[argmaxOffset + k]] += dy[dyOffset + k]} for {@code k < count}, only where

@@ -11,7 +11,10 @@ package dev.filtre.kernels;
  * that the vector path gathers sixteen windows' values at a time across row and plane ends, with
  * compares and blends rather than branches (which real images mispredict: a max pooling written
  * with conditional expressions ran at 6 ns a window on Fashion-MNIST batches where C2 had compiled
- * branches, 2 to 3 ns on random values). An instance holds no state that a pass changes: one can
+ * branches, 2 to 3 ns on random values). 2×2 windows by 2 whose output rows fill more than half a
+ * vector (LeNet-5's and FashionNet's first pooling, rows of 14) take a faster path there: each output
+ * row from two vectors of each of its two input rows, split into even and odd lanes (1.1 ns a
+ * window against 2.3 for the gathers). An instance holds no state that a pass changes: one can
  * serve every thread.
  */
 public final class MaxPooling {
@@ -68,6 +71,26 @@ public final class MaxPooling {
         }
     }
 
+    /** Input rows of a plane. */
+    public int height() {
+        return height;
+    }
+
+    /** Input columns of a plane. */
+    public int width() {
+        return width;
+    }
+
+    /** Side of the square window. */
+    public int window() {
+        return window;
+    }
+
+    /** Step of the window. */
+    public int stride() {
+        return stride;
+    }
+
     /** Output rows of a plane: {@code (height - window) / stride + 1}, rounded down. */
     public int outputHeight() {
         return outputHeight;
@@ -111,7 +134,7 @@ public final class MaxPooling {
             throw new IllegalArgumentException("max pooling: argmax needs " + outputLength + " values from offset "
                     + argmaxOffset + " but its array has " + argmax.length);
         }
-        Kernels.SELECTED.maxPool(planes, planeSize, outputs, corners, offsets, x, xOffset, y, yOffset, argmax,
+        Kernels.SELECTED.maxPool(this, planes, planeSize, outputs, corners, offsets, x, xOffset, y, yOffset, argmax,
                 argmaxOffset);
     }
 

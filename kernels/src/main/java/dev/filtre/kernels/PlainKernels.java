@@ -260,8 +260,8 @@ final class PlainKernels implements KernelSet {
     }
 
     @Override
-    public void maxPool(int planes, int planeSize, int outputs, int[] corners, int[] offsets, float[] x, int xOffset,
-            float[] y, int yOffset, int[] argmax, int argmaxOffset) {
+    public void maxPool(MaxPooling pool, int planes, int planeSize, int outputs, int[] corners, int[] offsets,
+            float[] x, int xOffset, float[] y, int yOffset, int[] argmax, int argmaxOffset) {
         for (int c = 0; c < planes; c++) {
             int plane = xOffset + c * planeSize;
             int first = c * outputs;

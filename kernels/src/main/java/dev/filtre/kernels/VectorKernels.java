@@ -4,6 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -57,10 +58,38 @@ final class VectorKernels implements KernelSet {
      * turn into {@code +0.0}).
      */
     private static final int[] NEGATIVE_ZERO_FIRST = new int[2 * LANES];
+    /**
+     * The even lanes of a vector, in both halves: with the odd ones, {@link #ODD_LANES}, what a
+     * vector's even and odd lanes become, the first half of two vectors' from the first, the second
+     * half from the second (a shuffle of two vectors, {@code rearrange(s, v)}, runs boxed on JDK 17).
+     */
+    private static final VectorShuffle<Float> EVEN_LANES = VectorShuffle.fromArray(SPECIES, halves(0), 0);
+    /** The odd lanes of a vector, in both halves. */
+    private static final VectorShuffle<Float> ODD_LANES = VectorShuffle.fromArray(SPECIES, halves(1), 0);
+    /** Lane {@code l} holds {@code 2l}. */
+    private static final IntVector TWICE_LANE = IntVector.fromArray(INT_SPECIES, multiples(2, 0), 0);
 
     static {
         java.util.Arrays.fill(KEEP_LAST, LANES, 2 * LANES, -1);
         java.util.Arrays.fill(NEGATIVE_ZERO_FIRST, 0, LANES, Float.floatToRawIntBits(-0f));
+    }
+
+    /** {@code 2l + start} for each lane {@code l} of a half, in both halves. */
+    private static int[] halves(int start) {
+        int[] values = new int[LANES];
+        for (int l = 0; l < LANES; l++) {
+            values[l] = 2 * (l % (LANES / 2)) + start;
+        }
+        return values;
+    }
+
+    /** {@code factor·l + start} for each lane {@code l}. */
+    private static int[] multiples(int factor, int start) {
+        int[] values = new int[LANES];
+        for (int l = 0; l < LANES; l++) {
+            values[l] = factor * l + start;
+        }
+        return values;
     }
 
     /** Whether vectors are wide enough here (8 lanes and more) to beat the plain loops. */
@@ -1204,8 +1233,24 @@ final class VectorKernels implements KernelSet {
     }
 
     @Override
-    public void maxPool(int planes, int planeSize, int outputs, int[] corners, int[] offsets, float[] x, int xOffset,
-            float[] y, int yOffset, int[] argmax, int argmaxOffset) {
+    public void maxPool(MaxPooling pool, int planes, int planeSize, int outputs, int[] corners, int[] offsets,
+            float[] x, int xOffset, float[] y, int yOffset, int[] argmax, int argmaxOffset) {
+        int outWidth = pool.outputWidth();
+        int outHeight = pool.outputHeight();
+        if (pool.window() == 2 && pool.stride() == 2 && outWidth <= LANES && 2 * outWidth > LANES && outHeight > 1) {
+            for (int c = 0; c < planes; c++) {
+                int plane = xOffset + c * planeSize;
+                int first = c * outputs;
+                maxPoolRowPairs(outHeight - 1, pool.width(), outWidth, x, plane, y, yOffset + first, argmax,
+                        argmaxOffset + first);
+                // the last row alone: a vector would spill past the plane's outputs
+                int last = (outHeight - 1) * outWidth;
+                for (int o = last; o < outputs; o++) {
+                    maxPoolWindow(o, offsets, corners, x, plane, y, yOffset + first, argmax, argmaxOffset + first);
+                }
+            }
+            return;
+        }
         int group = MaxPooling.GROUP;
         int c = 0;
         for (; c + group <= planes; c += group) {
@@ -1217,17 +1262,58 @@ final class VectorKernels implements KernelSet {
         int base = xOffset + c * planeSize;
         maxPoolVectors(whole, corners, offsets, x, base, y, yOffset + c * outputs, argmax, argmaxOffset + c * outputs);
         for (int o = whole; o < left; o++) {
-            int corner = base + corners[o];
-            int best = corner;
-            float max = x[corner];
-            for (int w = 1; w < offsets.length; w++) {
-                int index = corner + offsets[w];
-                float value = x[index];
-                best = value > max ? index : best;
-                max = Math.max(max, value);
-            }
-            y[yOffset + c * outputs + o] = max;
-            argmax[argmaxOffset + c * outputs + o] = best;
+            maxPoolWindow(o, offsets, corners, x, base, y, yOffset + c * outputs, argmax, argmaxOffset + c * outputs);
+        }
+    }
+
+    /** Output {@code o} of the planes from {@code base}, one window at a time. */
+    private static void maxPoolWindow(int o, int[] offsets, int[] corners, float[] x, int base, float[] y, int y0,
+            int[] argmax, int a0) {
+        int corner = base + corners[o];
+        int best = corner;
+        float max = x[corner];
+        for (int w = 1; w < offsets.length; w++) {
+            int index = corner + offsets[w];
+            float value = x[index];
+            best = value > max ? index : best;
+            max = Math.max(max, value);
+        }
+        y[y0 + o] = max;
+        argmax[a0 + o] = best;
+    }
+
+    /**
+     * The first {@code rows} output rows of a 2×2, stride-2 max pooling of the plane at {@code
+     * plane} whose output rows are at most a vector and more than half of one wide: each row's two
+     * input rows are two vectors each (the second ending past the row, in the rows below, which
+     * exist since the last output row is not one of these), whose even and odd lanes are the
+     * windows' left and right columns; the row's outputs and indices are written as whole vectors,
+     * the lanes past the row landing on the next row's first outputs, which that row writes after.
+     */
+    private static void maxPoolRowPairs(int rows, int width, int outWidth, float[] x, int plane, float[] y, int y0,
+            int[] argmax, int a0) {
+        VectorMask<Float> second = LANE_INDEX.compare(VectorOperators.GE, LANES / 2);
+        for (int i = 0; i < rows; i++) {
+            int top = plane + 2 * i * width;
+            int bottom = top + width;
+            FloatVector top0 = FloatVector.fromArray(SPECIES, x, top);
+            FloatVector top1 = FloatVector.fromArray(SPECIES, x, top + LANES);
+            FloatVector bottom0 = FloatVector.fromArray(SPECIES, x, bottom);
+            FloatVector bottom1 = FloatVector.fromArray(SPECIES, x, bottom + LANES);
+            IntVector corner = TWICE_LANE.add(top);
+            FloatVector max = top0.rearrange(EVEN_LANES).blend(top1.rearrange(EVEN_LANES), second);
+            IntVector best = corner;
+            FloatVector value = top0.rearrange(ODD_LANES).blend(top1.rearrange(ODD_LANES), second);
+            best = best.blend(corner.add(1), value.compare(VectorOperators.GT, max).cast(INT_SPECIES));
+            max = max.lanewise(VectorOperators.MAX, value);
+            value = bottom0.rearrange(EVEN_LANES).blend(bottom1.rearrange(EVEN_LANES), second);
+            best = best.blend(corner.add(width), value.compare(VectorOperators.GT, max).cast(INT_SPECIES));
+            max = max.lanewise(VectorOperators.MAX, value);
+            value = bottom0.rearrange(ODD_LANES).blend(bottom1.rearrange(ODD_LANES), second);
+            best = best.blend(corner.add(width + 1), value.compare(VectorOperators.GT, max).cast(INT_SPECIES));
+            max = max.lanewise(VectorOperators.MAX, value);
+            max.intoArray(y, y0 + i * outWidth);
+            best.intoArray(argmax, a0 + i * outWidth);
         }
     }
 

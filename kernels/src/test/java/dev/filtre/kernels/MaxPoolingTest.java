@@ -12,13 +12,17 @@ import org.junit.jupiter.api.Test;
  * Max pooling against its definition written as plain loops over planes, windows and window values:
  * the same maxima bit for bit (NaN, and a +0.0 after a -0.0, included) and the same indices (the
  * first maximum in row-major order), on plane counts on both sides of the corner map's group and
- * of a vector, windows that overlap, skip values or leave the last rows unread.
+ * of a vector, windows that overlap, skip values or leave the last rows unread, and the 2×2 ones
+ * by 2 whose output rows the vector kernels take a vector at a time.
  */
 class MaxPoolingTest {
     /** {height, width, window, stride}. */
     private static final int[][] SHAPES = {
         {28, 28, 2, 2}, {14, 14, 2, 2}, {10, 10, 2, 2}, {5, 5, 2, 2}, {7, 7, 3, 2}, {6, 9, 3, 1}, {4, 4, 4, 1},
         {3, 3, 1, 1}, {9, 5, 2, 3},
+        // 2×2 windows by 2 with output rows of 9 to 16: whole rows a vector at a time (AVX-512),
+        // floored, and one output row only
+        {29, 29, 2, 2}, {20, 18, 2, 2}, {5, 32, 2, 2}, {2, 28, 2, 2}, {8, 17, 2, 2},
     };
     private static final int[] PLANES = {1, 3, 15, 16, 17, 33};
 
