@@ -127,13 +127,7 @@ public final class MaxPooling {
             throw Regions.outside("max pooling", "y [" + planes + "×" + outputHeight + "×" + outputWidth + "]", y,
                     yOffset, outputLength);
         }
-        if (argmax == null) {
-            throw new NullPointerException("max pooling: argmax is null");
-        }
-        if (argmaxOffset < 0 || argmaxOffset + outputLength > argmax.length) {
-            throw new IllegalArgumentException("max pooling: argmax needs " + outputLength + " values from offset "
-                    + argmaxOffset + " but its array has " + argmax.length);
-        }
+        requireIndices("max pooling", argmax, argmaxOffset, outputLength);
         Kernels.SELECTED.maxPool(this, planes, planeSize, outputs, corners, offsets, x, xOffset, y, yOffset, argmax,
                 argmaxOffset);
     }
@@ -164,18 +158,23 @@ public final class MaxPooling {
             throw Regions.outside("max pooling backward", "y [" + planes + "×" + outputHeight + "×" + outputWidth
                     + "]", y, dyOffset, outputLength);
         }
-        if (argmax == null) {
-            throw new NullPointerException("max pooling backward: argmax is null");
-        }
-        if (argmaxOffset < 0 || argmaxOffset + outputLength > argmax.length) {
-            throw new IllegalArgumentException("max pooling backward: argmax needs " + outputLength
-                    + " values from offset " + argmaxOffset + " but its array has " + argmax.length);
-        }
+        requireIndices("max pooling backward", argmax, argmaxOffset, outputLength);
         if (dx == null) {
             throw new NullPointerException("max pooling backward: dx is null");
         }
         Kernels.SELECTED.maxPoolBackward((int) outputLength, stride >= window, dy, dyOffset, y, argmax, argmaxOffset,
                 dx);
+    }
+
+    /** Fails unless {@code argmax} holds {@code length} indices from {@code offset}. */
+    private static void requireIndices(String operation, int[] argmax, int offset, long length) {
+        if (argmax == null) {
+            throw new NullPointerException(operation + ": argmax is null");
+        }
+        if (offset < 0 || offset + length > argmax.length) {
+            throw new IllegalArgumentException(operation + ": argmax needs " + length + " values from offset "
+                    + offset + " but its array has " + argmax.length);
+        }
     }
 
     @Override

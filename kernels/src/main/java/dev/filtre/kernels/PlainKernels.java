@@ -263,35 +263,47 @@ final class PlainKernels implements KernelSet {
     public void maxPool(MaxPooling pool, int planes, int planeSize, int outputs, int[] corners, int[] offsets,
             float[] x, int xOffset, float[] y, int yOffset, int[] argmax, int argmaxOffset) {
         for (int c = 0; c < planes; c++) {
-            int plane = xOffset + c * planeSize;
-            int first = c * outputs;
             for (int o = 0; o < outputs; o++) {
-                int corner = plane + corners[o];
-                int best = corner;
-                float max = x[corner];
-                for (int w = 1; w < offsets.length; w++) {
-                    int index = corner + offsets[w];
-                    float value = x[index];
-                    best = value > max ? index : best;
-                    max = Math.max(max, value);
-                }
-                y[yOffset + first + o] = max;
-                argmax[argmaxOffset + first + o] = best;
+                maxPoolWindow(o, offsets, corners, x, xOffset + c * planeSize, y, yOffset + c * outputs, argmax,
+                        argmaxOffset + c * outputs);
             }
         }
+    }
+
+    /**
+     * Output {@code o} of the planes from {@code base}, one window at a time: the strict {@code >}
+     * keeps the first maximum's index, {@code Math.max} a NaN. Also the vector kernels' path for the
+     * outputs their vectors leave.
+     */
+    static void maxPoolWindow(int o, int[] offsets, int[] corners, float[] x, int base, float[] y, int y0,
+            int[] argmax, int a0) {
+        int corner = base + corners[o];
+        int best = corner;
+        float max = x[corner];
+        for (int w = 1; w < offsets.length; w++) {
+            int index = corner + offsets[w];
+            float value = x[index];
+            best = value > max ? index : best;
+            max = Math.max(max, value);
+        }
+        y[y0 + o] = max;
+        argmax[a0 + o] = best;
     }
 
     @Override
     public void maxPoolBackward(int count, boolean distinct, float[] dy, int dyOffset, float[] y, int[] argmax,
             int argmaxOffset, float[] dx) {
-        if (y == null) {
-            for (int k = 0; k < count; k++) {
-                dx[argmax[argmaxOffset + k]] += dy[dyOffset + k];
-            }
-        } else {
-            for (int k = 0; k < count; k++) {
-                dx[argmax[argmaxOffset + k]] += y[dyOffset + k] > 0f ? dy[dyOffset + k] : 0f;
-            }
+        maxPoolBackward(0, count, dy, dyOffset, y, argmax, argmaxOffset, dx);
+    }
+
+    /**
+     * {@link KernelSet#maxPoolBackward} of outputs {@code [from, count)}, one at a time; also the
+     * vector kernels' path for the outputs their vectors leave.
+     */
+    static void maxPoolBackward(int from, int count, float[] dy, int dyOffset, float[] y, int[] argmax,
+            int argmaxOffset, float[] dx) {
+        for (int k = from; k < count; k++) {
+            dx[argmax[argmaxOffset + k]] += y == null || y[dyOffset + k] > 0f ? dy[dyOffset + k] : 0f;
         }
     }
 }

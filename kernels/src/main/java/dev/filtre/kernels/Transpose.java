@@ -8,22 +8,17 @@ final class Transpose {
 
     /** {@code to[j][i] = from[i][j]} for {@code from [rows×columns]}, {@code to [columns×rows]}. */
     static void copy(int rows, int columns, float[] from, int fromOffset, float[] to, int toOffset) {
-        for (int i0 = 0; i0 < rows; i0 += TILE) {
-            int i1 = Math.min(rows, i0 + TILE);
-            for (int j0 = 0; j0 < columns; j0 += TILE) {
-                int j1 = Math.min(columns, j0 + TILE);
-                for (int i = i0; i < i1; i++) {
-                    int source = fromOffset + i * columns;
-                    for (int j = j0; j < j1; j++) {
-                        to[toOffset + j * rows + i] = from[source + j];
-                    }
-                }
-            }
-        }
+        tiles(rows, columns, from, fromOffset, to, toOffset, false);
     }
 
     /** {@code to[j][i] += from[i][j]} for {@code from [rows×columns]}, {@code to [columns×rows]}. */
     static void add(int rows, int columns, float[] from, int fromOffset, float[] to, int toOffset) {
+        tiles(rows, columns, from, fromOffset, to, toOffset, true);
+    }
+
+    /** The tiled walk of both: each value written, or added when {@code add}. */
+    private static void tiles(int rows, int columns, float[] from, int fromOffset, float[] to, int toOffset,
+            boolean add) {
         for (int i0 = 0; i0 < rows; i0 += TILE) {
             int i1 = Math.min(rows, i0 + TILE);
             for (int j0 = 0; j0 < columns; j0 += TILE) {
@@ -31,7 +26,8 @@ final class Transpose {
                 for (int i = i0; i < i1; i++) {
                     int source = fromOffset + i * columns;
                     for (int j = j0; j < j1; j++) {
-                        to[toOffset + j * rows + i] += from[source + j];
+                        int target = toOffset + j * rows + i;
+                        to[target] = add ? to[target] + from[source + j] : from[source + j];
                     }
                 }
             }

@@ -1246,7 +1246,7 @@ final class VectorKernels implements KernelSet {
                 // the last row alone: a vector would spill past the plane's outputs
                 int last = (outHeight - 1) * outWidth;
                 for (int o = last; o < outputs; o++) {
-                    maxPoolWindow(o, offsets, corners, x, plane, y, yOffset + first, argmax, argmaxOffset + first);
+                    PlainKernels.maxPoolWindow(o, offsets, corners, x, plane, y, yOffset + first, argmax, argmaxOffset + first);
                 }
             }
             return;
@@ -1262,24 +1262,8 @@ final class VectorKernels implements KernelSet {
         int base = xOffset + c * planeSize;
         maxPoolVectors(whole, corners, offsets, x, base, y, yOffset + c * outputs, argmax, argmaxOffset + c * outputs);
         for (int o = whole; o < left; o++) {
-            maxPoolWindow(o, offsets, corners, x, base, y, yOffset + c * outputs, argmax, argmaxOffset + c * outputs);
+            PlainKernels.maxPoolWindow(o, offsets, corners, x, base, y, yOffset + c * outputs, argmax, argmaxOffset + c * outputs);
         }
-    }
-
-    /** Output {@code o} of the planes from {@code base}, one window at a time. */
-    private static void maxPoolWindow(int o, int[] offsets, int[] corners, float[] x, int base, float[] y, int y0,
-            int[] argmax, int a0) {
-        int corner = base + corners[o];
-        int best = corner;
-        float max = x[corner];
-        for (int w = 1; w < offsets.length; w++) {
-            int index = corner + offsets[w];
-            float value = x[index];
-            best = value > max ? index : best;
-            max = Math.max(max, value);
-        }
-        y[y0 + o] = max;
-        argmax[a0 + o] = best;
     }
 
     /**
@@ -1351,9 +1335,7 @@ final class VectorKernels implements KernelSet {
                 scatterAddPositive(k, dy, dyOffset, y, argmax, argmaxOffset, dx);
             }
         }
-        for (; k < count; k++) {
-            dx[argmax[argmaxOffset + k]] += y == null || y[dyOffset + k] > 0f ? dy[dyOffset + k] : 0f;
-        }
+        PlainKernels.maxPoolBackward(k, count, dy, dyOffset, y, argmax, argmaxOffset, dx);
     }
 
     /** {@code dx[argmax[k]] += dy[k]} for the first {@code count} (a multiple of {@code LANES}), indices distinct. */
