@@ -58,13 +58,18 @@ class AllocationTest {
             passes.run();
         }
         threads.getThreadAllocatedBytes(thread);
-        long before = threads.getThreadAllocatedBytes(thread);
-        for (int i = 0; i < 1000; i++) {
-            passes.run();
+        // the fewest bytes of three windows of 1000 rounds: one allocation per round, however small,
+        // would be at least 16 000 bytes in every window; the JVM itself may allocate on this thread
+        // now and then (seen: 104 bytes once, and 1032 once while C2 was still compiling a kernel's
+        // vector path), which does not come back in every window
+        long allocated = Long.MAX_VALUE;
+        for (int window = 0; window < 3; window++) {
+            long before = threads.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < 1000; i++) {
+                passes.run();
+            }
+            allocated = Math.min(allocated, threads.getThreadAllocatedBytes(thread) - before);
         }
-        long allocated = threads.getThreadAllocatedBytes(thread) - before;
-        // One allocation per round, however small, would be at least 16 000 bytes; the JVM itself
-        // may allocate a few bytes on this thread now and then (seen: 104 once in a full run).
         assertTrue(allocated < 1000, allocated + " bytes allocated by 1000 rounds of forward and backward passes");
     }
 }
