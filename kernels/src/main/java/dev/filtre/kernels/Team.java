@@ -1,0 +1,188 @@
+package dev.filtre.kernels;
+
+import java.lang.ref.Cleaner;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Threads that share out one piece of work a few microseconds long: the calling thread and {@code
+ * size() - 1} helper threads each run their part of a {@link Part}, and {@link #run} returns when
+ * every part is done. This is what splits one sample's layers across cores, where a task is far too
+ * short for an executor's queue and a sleeping thread's wake-up (tens of microseconds under a
+ * hypervisor) would cost more than the work: between tasks a helper spins for {@link #SPIN_NANOS},
+ * so that a caller sending sample after sample finds it awake, and only then parks.
+ *
+ * <p>Handing out a part allocates nothing. Helpers are daemon threads; {@link #close()} stops them,
+ * and so does the collection of the object a team is {@link #closedWhenUnreachable tied to}. One
+ * thread at a time may call {@link #run}.
+ */
+public final class Team implements AutoCloseable {
+    /** How long a helper keeps watching for the next task before it parks: 200 µs. */
+    public static final long SPIN_NANOS = 200_000;
+
+    /** Work split into parts: {@code run(part, parts)} does part {@code part} of {@code 0 .. parts - 1}. */
+    @FunctionalInterface
+    public interface Part {
+        void run(int part, int parts);
+    }
+
+    /** Closes the teams whose owners became unreachable; its thread starts with the first team. */
+    private static final Cleaner OWNERS = Cleaner.create();
+
+    private final Helper[] helpers;
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile Part task;
+    private volatile int generation;
+    private volatile boolean closed;
+    private volatile Throwable failure;
+
+    private Team(int size, String name) {
+        helpers = new Helper[size - 1];
+        for (int i = 0; i < helpers.length; i++) {
+            helpers[i] = new Helper(i + 1);
+            Thread thread = new Thread(helpers[i], name + "-" + (i + 1));
+            thread.setDaemon(true);
+            helpers[i].thread = thread;
+        }
+        for (Helper helper : helpers) {
+            helper.thread.start();
+        }
+    }
+
+    /**
+     * A team of {@code size} threads, the caller of {@link #run} included; {@code name} names the
+     * helper threads ({@code name-1}, {@code name-2}, ...).
+     *
+     * @throws IllegalArgumentException when {@code size} is less than 2 (one thread needs no team)
+     */
+    public static Team of(int size, String name) {
+        if (size < 2) {
+            throw new IllegalArgumentException("a team shares work between 2 threads or more, not " + size);
+        }
+        return new Team(size, name);
+    }
+
+    /**
+     * Ties this team to {@code owner}: the team closes once {@code owner} can no longer be reached,
+     * so that an owner dropped without closing its team does not leave threads behind. Returns this
+     * team. The team (whose helpers hold it) must not refer to the owner: a {@link Part} is let go
+     * when {@link #run} returns.
+     */
+    public Team closedWhenUnreachable(Object owner) {
+        OWNERS.register(owner, this::close);
+        return this;
+    }
+
+    /** The number of threads that run a task's parts, the caller included. */
+    public int size() {
+        return helpers.length + 1;
+    }
+
+    /**
+     * Runs part 0 of {@code work} on the calling thread and parts 1 to {@code size() - 1} on the
+     * helpers, and returns when all are done.
+     *
+     * @throws IllegalStateException when the team is closed, or (after every part has ended) when a
+     *     helper's part threw, with that exception as its cause
+     */
+    public void run(Part work) {
+        if (closed) {
+            throw new IllegalStateException("the team is closed");
+        }
+        task = work;
+        pending.set(helpers.length);
+        generation = generation + 1;
+        for (Helper helper : helpers) {
+            if (helper.parked) {
+                LockSupport.unpark(helper.thread);
+            }
+        }
+        try {
+            work.run(0, helpers.length + 1);
+        } finally {
+            // the helpers' parts use what the caller's part does: let them end before it unwinds
+            awaitHelpers();
+            task = null;
+        }
+        Throwable thrown = failure;
+        if (thrown != null) {
+            failure = null;
+            throw new IllegalStateException("a helper thread's part failed: " + thrown, thrown);
+        }
+    }
+
+    private void awaitHelpers() {
+        long spins = 0;
+        while (pending.get() != 0) {
+            if (++spins < 1 << 16) {
+                Thread.onSpinWait();
+            } else {
+                // a helper was descheduled: let it have the core
+                Thread.yield();
+            }
+        }
+    }
+
+    /** Stops the helper threads once their current part ends; later calls of {@link #run} fail. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Helper helper : helpers) {
+            LockSupport.unpark(helper.thread);
+        }
+    }
+
+    private final class Helper implements Runnable {
+        private final int part;
+        private Thread thread;
+        private volatile boolean parked;
+
+        Helper(int part) {
+            this.part = part;
+        }
+
+        @Override
+        public void run() {
+            int seen = 0;
+            while (true) {
+                int current = awaitTask(seen);
+                if (current == seen) {
+                    return;
+                }
+                seen = current;
+                try {
+                    task.run(part, helpers.length + 1);
+                } catch (Throwable thrown) {
+                    failure = thrown;
+                }
+                pending.decrementAndGet();
+            }
+        }
+
+        /** Waits for a generation other than {@code seen} and returns it; returns {@code seen} once the team is closed. */
+        private int awaitTask(int seen) {
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            while (true) {
+                int current = generation;
+                if (current != seen) {
+                    return current;
+                }
+                if (closed) {
+                    return seen;
+                }
+                if (System.nanoTime() < spinUntil) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                parked = true;
+                // a task published after the flag is seen by this check; one published before it
+                // finds the flag set and unparks this thread, so the park returns at once
+                if (generation == seen && !closed) {
+                    LockSupport.park(this);
+                }
+                parked = false;
+                spinUntil = System.nanoTime() + SPIN_NANOS;
+            }
+        }
+    }
+}
