@@ -136,19 +136,38 @@ final class FiltreBench {
         }
     }
 
-    /** The median time of one {@link Model#forward(float[], int)} call on one image, in microseconds. */
-    Result latency(BenchNetwork network) {
+    /**
+     * The median time of one {@link Model#forward(float[], int)} call on one image, in microseconds,
+     * the pass split across {@code threads} threads ({@link Model#setIntraOpThreads(int)}).
+     */
+    Result latency(BenchNetwork network, int threads) {
         Model model = network.newModel(seed);
         model.setTraining(false);
-        float[] image = new float[model.inputSize()];
-        System.arraycopy(data.inputs(), 0, image, 0, image.length);
-        warmUp(() -> model.forward(image, 0));
-        LatencyRun latency = new LatencyRun(timing, log);
-        Runnable call = () -> model.forward(image, 0);
-        long before = Allocations.allocatedBytes();
-        Measurement measurement = Measurement.medianOf(timing.runs(), "us", () -> latency.medianMicros(call));
-        long bytes = Allocations.allocatedBytes() - before;
-        return new Result(IMPL, network.id(), 1, "latency", measurement, Double.NaN, bytes / latency.totalCalls());
+        model.setIntraOpThreads(threads);
+        try {
+            float[] image = new float[model.inputSize()];
+            System.arraycopy(data.inputs(), 0, image, 0, image.length);
+            warmUp(() -> model.forward(image, 0));
+            LatencyRun latency = new LatencyRun(timing, log);
+            Runnable call = () -> model.forward(image, 0);
+            long[] helpers = intraOpThreadIds(model);
+            long before = Allocations.allocatedBytes(helpers);
+            Measurement measurement = Measurement.medianOf(timing.runs(), "us", () -> latency.medianMicros(call));
+            long bytes = Allocations.allocatedBytes(helpers) - before;
+            return new Result(IMPL, network.id(), threads, "latency", measurement, Double.NaN,
+                    bytes / latency.totalCalls());
+        } finally {
+            model.setIntraOpThreads(1);
+        }
+    }
+
+    /** The ids of the helper threads {@code model}'s one-sample pass runs on, found by their name. */
+    private static long[] intraOpThreadIds(Model model) {
+        String prefix = model.name() + "-intra-op-";
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith(prefix))
+                .mapToLong(Thread::getId)
+                .toArray();
     }
 
     /** Inference throughput on batches of 256 images cut across {@code threads} replicas. */

@@ -81,8 +81,8 @@ public final class Harness {
                         record(filtre.train(network, threads), data);
                         record(filtre.trainModelOnly(network, threads), data);
                     }
-                    if (options.measures("latency") && threads == 1) {
-                        record(filtre.latency(network), data);
+                    if (options.measures("latency")) {
+                        record(filtre.latency(network, threads), data);
                     }
                     if (options.measures("batch256")) {
                         record(filtre.batch(network, threads), data);
@@ -97,9 +97,6 @@ public final class Harness {
                     }
                 }
             }
-        }
-        if (options.measures("latency") && options.runs("filtre")) {
-            log("# filtre latency is measured at 1 thread only: a generated model runs one image on one thread");
         }
     }
 

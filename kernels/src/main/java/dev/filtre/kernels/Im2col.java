@@ -27,7 +27,7 @@ public final class Im2col {
      */
     public static void unfold(ConvGeometry g, float[] input, int inputOffset, float[] columns, int columnsOffset) {
         check("unfold", g, input, inputOffset, "input", columns, columnsOffset, g == null ? 0 : g.pixels());
-        unfoldRange(g, 0, g.channels(), input, inputOffset, columns, columnsOffset, g.pixels());
+        unfoldChecked(g, input, inputOffset, columns, columnsOffset, g.pixels());
     }
 
     /**
@@ -42,46 +42,25 @@ public final class Im2col {
     public static void unfold(ConvGeometry g, float[] input, int inputOffset, float[] columns, int columnsOffset,
             int rowStride) {
         check("unfold", g, input, inputOffset, "input", columns, columnsOffset, rowStride);
-        unfoldRange(g, 0, g.channels(), input, inputOffset, columns, columnsOffset, rowStride);
+        unfoldChecked(g, input, inputOffset, columns, columnsOffset, rowStride);
     }
 
-    /**
-     * Writes the rows of the unfolded matrix that come from input channels {@code firstChannel ..
-     * endChannel - 1}, exactly as {@link #unfold(ConvGeometry, float[], int, float[], int, int)}
-     * writes them (the offsets are still those of the whole input and the whole matrix), and no
-     * other: threads that split the channels between them unfold one sample together.
-     *
-     * @throws IllegalArgumentException when the channels are not a range within {@code 0 ..
-     *     g.channels()}, {@code rowStride} is less than {@link ConvGeometry#pixels()}, or the input
-     *     or the matrix does not fit its array
-     */
-    public static void unfoldChannels(ConvGeometry g, int firstChannel, int endChannel, float[] input,
-            int inputOffset, float[] columns, int columnsOffset, int rowStride) {
-        check("unfoldChannels", g, input, inputOffset, "input", columns, columnsOffset, rowStride);
-        if (firstChannel < 0 || endChannel < firstChannel || endChannel > g.channels()) {
-            throw new IllegalArgumentException("unfoldChannels: channels " + firstChannel + " to " + endChannel
-                    + " are not a range within the input's " + g.channels());
-        }
-        unfoldRange(g, firstChannel, endChannel, input, inputOffset, columns, columnsOffset, rowStride);
-    }
-
-    /** Unfolds channels {@code firstChannel .. endChannel - 1}, the arguments checked. */
-    private static void unfoldRange(ConvGeometry g, int firstChannel, int endChannel, float[] input, int inputOffset,
-            float[] columns, int columnsOffset, int rowStride) {
+    private static void unfoldChecked(ConvGeometry g, float[] input, int inputOffset, float[] columns,
+            int columnsOffset, int rowStride) {
         if (g.stride() == 1 && g.outputWidth() == g.width()) {
-            unfoldSameWidth(g, firstChannel, endChannel, input, inputOffset, columns, columnsOffset, rowStride);
+            unfoldSameWidth(g, input, inputOffset, columns, columnsOffset, rowStride);
             return;
         }
         if (g.stride() == 1) {
-            unfoldStrideOne(g, firstChannel, endChannel, input, inputOffset, columns, columnsOffset, rowStride);
+            unfoldStrideOne(g, input, inputOffset, columns, columnsOffset, rowStride);
             return;
         }
         int outHeight = g.outputHeight();
         int outWidth = g.outputWidth();
         int kernel = g.kernel();
         int stride = g.stride();
-        int row = columnsOffset + firstChannel * kernel * kernel * rowStride;
-        for (int c = firstChannel; c < endChannel; c++) {
+        int row = columnsOffset;
+        for (int c = 0; c < g.channels(); c++) {
             int plane = inputOffset + c * g.height() * g.width();
             for (int u = 0; u < kernel; u++) {
                 for (int v = 0; v < kernel; v++, row += rowStride) {
@@ -116,8 +95,8 @@ public final class Im2col {
      * KernelSet#unfoldWindowRows} writes the run of every window column from the one input row; the
      * output rows whose input row is padding are set to 0.
      */
-    private static void unfoldStrideOne(ConvGeometry g, int firstChannel, int endChannel, float[] input,
-            int inputOffset, float[] columns, int columnsOffset, int rowStride) {
+    private static void unfoldStrideOne(ConvGeometry g, float[] input, int inputOffset, float[] columns,
+            int columnsOffset, int rowStride) {
         int width = g.width();
         int height = g.height();
         int outHeight = g.outputHeight();
@@ -125,8 +104,8 @@ public final class Im2col {
         int kernel = g.kernel();
         int pad = g.pad();
         KernelSet kernels = Kernels.SELECTED;
-        int row = columnsOffset + firstChannel * kernel * kernel * rowStride;
-        for (int c = firstChannel; c < endChannel; c++) {
+        int row = columnsOffset;
+        for (int c = 0; c < g.channels(); c++) {
             int plane = inputOffset + c * height * width;
             for (int u = 0; u < kernel; u++, row += kernel * rowStride) {
                 int top = Math.min(outHeight, Math.max(0, pad - u));
@@ -178,15 +157,15 @@ public final class Im2col {
      * edge ({@code P - v} on the left, {@code v - P} on the right) and the rows above and below the
      * input are set to 0.
      */
-    private static void unfoldSameWidth(ConvGeometry g, int firstChannel, int endChannel, float[] input,
-            int inputOffset, float[] columns, int columnsOffset, int rowStride) {
+    private static void unfoldSameWidth(ConvGeometry g, float[] input, int inputOffset, float[] columns,
+            int columnsOffset, int rowStride) {
         int width = g.width();
         int outHeight = g.outputHeight();
         int kernel = g.kernel();
         int pad = g.pad();
         int pixels = outHeight * width;
-        int row = columnsOffset + firstChannel * kernel * kernel * rowStride;
-        for (int c = firstChannel; c < endChannel; c++) {
+        int row = columnsOffset;
+        for (int c = 0; c < g.channels(); c++) {
             int plane = inputOffset + c * g.height() * width;
             for (int u = 0; u < kernel; u++) {
                 int top = Math.max(0, pad - u);

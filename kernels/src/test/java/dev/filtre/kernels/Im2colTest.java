@@ -87,47 +87,6 @@ class Im2colTest {
     }
 
     /**
-     * Every split of the channels into consecutive ranges (one per thread of a team) writes, range
-     * by range, exactly the rows the whole unfold writes, and each range only its own rows: the
-     * rest of the matrix keeps its NaN until its own range is unfolded.
-     */
-    @Test
-    void unfoldingTheChannelsRangeByRangeWritesTheWholeUnfoldOnce() {
-        Random random = new Random(11);
-        for (ConvGeometry g : GEOMETRIES) {
-            int stride = g.pixels() + 3;
-            float[] input = Reference.random(random, 2 + g.inputSize());
-            float[] whole = new float[1 + (g.patch() - 1) * stride + g.pixels()];
-            Arrays.fill(whole, Float.NaN);
-            Im2col.unfold(g, input, 2, whole, 1, stride);
-            for (int parts : new int[] {1, 2, 3, g.channels(), g.channels() + 1}) {
-                float[] split = new float[whole.length];
-                Arrays.fill(split, Float.NaN);
-                int rowsPerChannel = g.kernel() * g.kernel();
-                for (int part = 0; part < parts; part++) {
-                    int first = g.channels() * part / parts;
-                    int end = g.channels() * (part + 1) / parts;
-                    Im2col.unfoldChannels(g, first, end, input, 2, split, 1, stride);
-                    for (int index = 1; index < split.length; index++) {
-                        boolean unfolded = (index - 1) / stride / rowsPerChannel < end;
-                        if (unfolded ? Float.compare(whole[index], split[index]) != 0 : !Float.isNaN(split[index])) {
-                            throw new AssertionError(g + ", " + parts + " parts, after part " + part + ": index "
-                                    + index + " holds " + split[index] + ", expected "
-                                    + (unfolded ? whole[index] : "NaN (not yet unfolded)"));
-                        }
-                    }
-                }
-                assertArrayEquals(whole, split, g + ", " + parts + " parts");
-            }
-        }
-        ConvGeometry g = GEOMETRIES[1];
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> Im2col.unfoldChannels(g, 2, 4, new float[g.inputSize()], 0, new float[g.columnsSize()], 0,
-                        g.pixels()));
-        assertEquals("unfoldChannels: channels 2 to 4 are not a range within the input's 3", error.getMessage());
-    }
-
-    /**
      * Three samples unfolded side by side into one matrix ({@code rowStride = 3·pixels + 2}, two
      * values of gap after each row) give, for each sample, exactly the values the unstrided unfold
      * writes, and leave the gaps alone; the geometries cover both the "same"-width path and the

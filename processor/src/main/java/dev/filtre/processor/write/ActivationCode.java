@@ -41,24 +41,13 @@ final class ActivationCode extends LayerCode {
      */
     static void addForward(CodeBlock.Builder code, NameAllocator names, Activation activation,
             FieldSpec from, FieldSpec to, FieldSpec size, String batch) {
+        if (isElementwise(activation)) {
+            addElementwiseForward(code, names, activation, from, to, CodeBlock.of("0"),
+                    CodeBlock.of("$N * $N", batch, size));
+            return;
+        }
         String k = names.newName("k");
-        CodeBlock all = CodeBlock.of("$N * $N", batch, size);
         switch (activation) {
-            case RELU:
-                beginLoop(code, k, all);
-                code.addStatement("$2N[$1N] = $4T.max($3N[$1N], 0f)", k, to, from, MATH);
-                code.endControlFlow();
-                break;
-            case SIGMOID:
-                beginLoop(code, k, all);
-                code.addStatement("$2N[$1N] = (float) (1.0 / (1.0 + $4T.exp(-$3N[$1N])))", k, to, from, MATH);
-                code.endControlFlow();
-                break;
-            case TANH:
-                beginLoop(code, k, all);
-                code.addStatement("$2N[$1N] = (float) $4T.tanh($3N[$1N])", k, to, from, MATH);
-                code.endControlFlow();
-                break;
             case SOFTMAX:
                 String n = names.newName("n");
                 String start = names.newName("start");
@@ -86,6 +75,35 @@ final class ActivationCode extends LayerCode {
             default:
                 throw new AssertionError(activation);
         }
+    }
+
+    /** True for the activations that map each value on its own: all but softmax. */
+    static boolean isElementwise(Activation activation) {
+        return activation != Activation.SOFTMAX;
+    }
+
+    /**
+     * Writes {@code to = activation(from)} for the values {@code start .. end - 1} of an {@link
+     * #isElementwise elementwise} activation; {@code from} may be {@code to}.
+     */
+    static void addElementwiseForward(CodeBlock.Builder code, NameAllocator names, Activation activation,
+            FieldSpec from, FieldSpec to, CodeBlock start, CodeBlock end) {
+        String k = names.newName("k");
+        beginLoop(code, k, start, end);
+        switch (activation) {
+            case RELU:
+                code.addStatement("$2N[$1N] = $4T.max($3N[$1N], 0f)", k, to, from, MATH);
+                break;
+            case SIGMOID:
+                code.addStatement("$2N[$1N] = (float) (1.0 / (1.0 + $4T.exp(-$3N[$1N])))", k, to, from, MATH);
+                break;
+            case TANH:
+                code.addStatement("$2N[$1N] = (float) $4T.tanh($3N[$1N])", k, to, from, MATH);
+                break;
+            default:
+                throw new IllegalArgumentException(activation + " is not elementwise");
+        }
+        code.endControlFlow();
     }
 
     /**

@@ -58,6 +58,8 @@ final class ConvCode extends LayerCode {
     private final FieldSpec geometry;
     private final FieldSpec columns;
     private final FieldSpec columnsKept;
+    /** The matrices the team's other threads unfold one sample into, {@code [thread][patch·pixels]}. */
+    private final FieldSpec teamColumns;
     private final FieldSpec columnsGradient;
     private final FieldSpec product;
     private final FieldSpec productGradient;
@@ -98,6 +100,11 @@ final class ConvCode extends LayerCode {
                 .build();
         columnsKept = FieldSpec.builder(TypeName.BOOLEAN, members.field(name + "ColumnsKept"), Modifier.PRIVATE)
                 .addJavadoc("Whether {@code $N} holds every chunk of the last forward pass.\n", columns)
+                .build();
+        teamColumns = FieldSpec.builder(float[][].class, members.field(name + "TeamColumns"), Modifier.PRIVATE)
+                .addJavadoc("The unfolded sample of each thread of the team but the caller (which uses {@code $N}), "
+                        + "for a one-sample pass split across threads.\n", columns)
+                .initializer("new float[0][]")
                 .build();
         columnsGradient = chunkBuffer(members, name + "ColumnsGradient", CodeBlock.of("$N * $N", patch, pixels),
                 "dL/d " + name + "'s unfolded input for one chunk; scratch for the weight gradient before.");
@@ -143,6 +150,69 @@ final class ConvCode extends LayerCode {
             buffers.add(productGradient);
         }
         return buffers;
+    }
+
+    @Override
+    long sharedWork() {
+        return (long) layer.weightCount() * layer.output().height() * layer.output().width();
+    }
+
+    @Override
+    FieldSpec shares() {
+        return out.channels();
+    }
+
+    @Override
+    CodeBlock shareSize() {
+        return CodeBlock.of("$N", pixels);
+    }
+
+    @Override
+    String shareName() {
+        return "filters";
+    }
+
+    /**
+     * Each thread unfolds the whole sample into a matrix of its own (the caller into {@code
+     * conv1Columns}, which a backward pass then reads), then multiplies its share of the filters:
+     * unfolding again is cheaper than reading rows another core wrote (each of their cache lines
+     * crosses between cores, about 60 ns apiece on a virtual machine whose two cores sit on
+     * different dies).
+     */
+    @Override
+    void addSharedForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target, String part,
+            String first, String end) {
+        String matrix = names.newName("matrix");
+        String o = names.newName("o");
+        FieldSpec parameters = model.parameters();
+        code.addStatement("float[] $N = $N == 0 ? $N : $N[$N]", matrix, part, columns, teamColumns, part);
+        code.beginControlFlow("if ($N == 0)", part);
+        code.add("// the one sample's unfolded input stays for a backward pass, as in the pass on one thread\n");
+        code.addStatement("$N = true", columnsKept);
+        code.endControlFlow();
+        code.addStatement("$T.unfold($N, $N, 0, $N, 0)", IM2COL, geometry, in.values(), matrix);
+        beginLoop(code, o, first, end);
+        code.addStatement("$T.fill($N, $N * $N, ($N + 1) * $N, $N[$N + $N])", ARRAYS, target, o, pixels, o, pixels,
+                parameters, biasOffset(), o);
+        code.endControlFlow();
+        code.addStatement("$T.multiplyAdd($N - $N, $N, $N, $N, $N + $N * $N, $N, 0, $N, $N * $N)", SGEMM, end, first,
+                patch, pixels, parameters, weightOffset(), first, patch, matrix, target, first, pixels);
+    }
+
+    @Override
+    List<FieldSpec> teamBuffers() {
+        return List.of(teamColumns);
+    }
+
+    @Override
+    CodeBlock teamBufferAllocation(NameAllocator names, String threads) {
+        String part = names.newName("part");
+        return CodeBlock.builder()
+                .addStatement("$N = new float[$N][]", teamColumns, threads)
+                .beginControlFlow("for (int $1N = 1; $1N < $2N; $1N++)", part, threads)
+                .addStatement("$N[$N] = new float[$N * $N]", teamColumns, part, patch, pixels)
+                .endControlFlow()
+                .build();
     }
 
     @Override

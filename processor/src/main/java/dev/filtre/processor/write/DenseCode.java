@@ -37,6 +37,38 @@ final class DenseCode extends LayerCode {
     }
 
     @Override
+    long sharedWork() {
+        return (long) layer.input().size() * layer.output().size();
+    }
+
+    @Override
+    FieldSpec shares() {
+        return out.size();
+    }
+
+    @Override
+    CodeBlock shareSize() {
+        return CodeBlock.of("1");
+    }
+
+    @Override
+    String shareName() {
+        return "units";
+    }
+
+    @Override
+    void addSharedForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target, String part,
+            String first, String end) {
+        FieldSpec parameters = model.parameters();
+        code.addStatement("$T.arraycopy($N, $N + $N, $N, $N, $N - $N)", SYSTEM, parameters, biasOffset(), first, target,
+                first, end, first);
+        code.add("// the weights of the share's units, and a region of the scratch no other share uses\n");
+        code.addStatement("$T.multiplyAddTransposedB(1, $N, $N - $N, $N, 0, $N, $N + $N * $N, $N, $N, $N, $N * $N)",
+                SGEMM, in.size(), end, first, in.values(), parameters, weightOffset(), first, in.size(), target, first,
+                transposedWeights, first, in.size());
+    }
+
+    @Override
     CodeBlock weightShapeArray() {
         return CodeBlock.of("new int[] {$N, $N}", out.size(), in.size());
     }

@@ -53,6 +53,27 @@ abstract class LayerCode {
     private final Optional<String> initializeName;
     /** True when the next layer applies this layer's activation derivative in its own backward pass. */
     private boolean activationBackwardAbsorbed;
+    /** The steps of the one-sample pass a team shares, once asked for. */
+    private List<SharedStep> sharedSteps;
+
+    /**
+     * A layer is split across a team's threads only when one sample's pass through it does at
+     * least this many multiply-adds (or, for a pooling, reads this many window values): below that,
+     * a hand-off, about 0.2 µs, costs more than half the layer saves.
+     */
+    static final long SHARED_MIN_WORK = 4096;
+
+    /** The kernels' team of threads, whose {@code Part}s the split steps are. */
+    static final ClassName TEAM = ClassName.get("dev.filtre.kernels", "Team");
+    static final ClassName TEAM_PART = TEAM.nestedClass("Part");
+
+    /**
+     * A step of the one-sample forward pass that a team of threads shares: with a {@code task} (a
+     * {@code Team.Part} field naming the method), every thread of the team runs {@code method(part,
+     * parts)} on its share; without, the caller runs {@code method(1)}, a forward step of the
+     * batch pass, alone.
+     */
+    record SharedStep(MethodSpec method, Optional<FieldSpec> task) {}
 
     LayerCode(CheckedLayer layer, Stage in, Stage out, ModelFields model, String prefix,
             int firstParameter, Members members) {
@@ -288,6 +309,128 @@ abstract class LayerCode {
                 .addCode(code.build())
                 .build());
         return methods;
+    }
+
+    /**
+     * The steps of this layer in the one-sample forward pass that a team shares: when one sample's
+     * pass through it is worth splitting ({@link #SHARED_MIN_WORK}), its output split along its
+     * first dimension (filters, planes or units), an elementwise activation applied by each thread
+     * to its share, then a softmax on the caller; otherwise its forward steps, on the caller.
+     */
+    final List<SharedStep> sharedForwardSteps() {
+        if (sharedSteps == null) {
+            sharedSteps = isSplit() ? splitSteps() : onCaller(forwardMethods());
+        }
+        return sharedSteps;
+    }
+
+    /** Whether a team's threads share this layer's one-sample pass: whether it is large enough. */
+    final boolean isSplit() {
+        return sharedWork() >= SHARED_MIN_WORK;
+    }
+
+    private List<SharedStep> splitSteps() {
+        List<SharedStep> steps = new ArrayList<>();
+        NameAllocator names = members.locals();
+        String part = names.newName("part");
+        String parts = names.newName("parts");
+        String first = names.newName("first");
+        String end = names.newName("end");
+        FieldSpec target = logits().orElse(out.values());
+        CodeBlock.Builder code = CodeBlock.builder();
+        addShareBounds(code, shares(), part, parts, first, end);
+        addSharedForward(code, names, target, part, first, end);
+        layer.activation().filter(ActivationCode::isElementwise).ifPresent(activation ->
+                ActivationCode.addElementwiseForward(code, names, activation, target, out.values(),
+                        shareStart(first), shareStart(end)));
+        steps.add(sharedStep("forward" + Members.capitalized(layer.name()) + "Share", layer.name() + "Share",
+                part, parts, code.build(), CodeBlock.of("$L's forward pass for one sample, a share of its $L$L",
+                        layer.name(), shareName(), layer.activation().filter(ActivationCode::isElementwise)
+                                .map(a -> " with their " + a.displayName()).orElse(""))));
+        if (layer.activation().filter(ActivationCode::isElementwise).isEmpty()) {
+            steps.addAll(onCaller(forwardMethods().subList(1, forwardMethods().size())));
+        }
+        return steps;
+    }
+
+    /** Where share {@code share} (a local) starts in the output, as code. */
+    private CodeBlock shareStart(String share) {
+        CodeBlock size = shareSize();
+        return size.toString().equals("1") ? CodeBlock.of("$N", share) : CodeBlock.of("$N * $L", share, size);
+    }
+
+    /** Declares {@code first} and {@code end}, the bounds of part {@code part} of {@code parts} of {@code count}. */
+    static void addShareBounds(CodeBlock.Builder code, Object count, String part, String parts, String first,
+            String end) {
+        code.addStatement("int $N = $L * $N / $N", first, ref(count), part, parts);
+        code.addStatement("int $N = $L * ($N + 1) / $N", end, ref(count), part, parts);
+    }
+
+    /**
+     * A step every thread of a team runs on its part: the method {@code name(part, parts)} with
+     * {@code body}, and the {@code Team.Part} field {@code task} that names it.
+     */
+    final SharedStep sharedStep(String name, String task, String part, String parts, CodeBlock body,
+            CodeBlock javadoc) {
+        MethodSpec method = MethodSpec.methodBuilder(members.method(name))
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, part)
+                .addParameter(TypeName.INT, parts)
+                .addJavadoc("$L: part {@code $N} of {@code $N}, run by one thread of the team.\n", javadoc, part,
+                        parts)
+                .addCode(body)
+                .build();
+        FieldSpec field = FieldSpec.builder(TEAM_PART, members.field(task), Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("this::$N", method)
+                .build();
+        return new SharedStep(method, Optional.of(field));
+    }
+
+    private static List<SharedStep> onCaller(List<MethodSpec> methods) {
+        return methods.stream().map(method -> new SharedStep(method, Optional.empty())).toList();
+    }
+
+    /**
+     * The multiply-adds of one sample's pass through the layer (window values read, for a
+     * pooling): whether it is worth splitting. 0, never split, unless a subclass says otherwise.
+     */
+    long sharedWork() {
+        return 0;
+    }
+
+    /** Buffers of each thread of a team, which {@link #teamBufferAllocation} fills, for a layer that {@link #isSplit is split}. */
+    List<FieldSpec> teamBuffers() {
+        return List.of();
+    }
+
+    /** Allocates {@link #teamBuffers()} for a team of {@code threads} (a local) threads. */
+    CodeBlock teamBufferAllocation(NameAllocator names, String threads) {
+        return CodeBlock.of("");
+    }
+
+    /** The number of shares the output splits into: filters, planes or units. */
+    FieldSpec shares() {
+        throw new UnsupportedOperationException(layer.name() + " is not split");
+    }
+
+    /** The values of the output in one share, as code. */
+    CodeBlock shareSize() {
+        throw new UnsupportedOperationException(layer.name() + " is not split");
+    }
+
+    /** What a share is, for the javadoc: "filters first .. end - 1". */
+    String shareName() {
+        throw new UnsupportedOperationException(layer.name() + " is not split");
+    }
+
+    /**
+     * Writes the layer's own forward computation for one sample, for the shares {@code first ..
+     * end - 1} of its output only: part {@code part} of a team's (locals named by {@code part},
+     * {@code first} and {@code end}).
+     */
+    void addSharedForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target, String part,
+            String first, String end) {
+        throw new UnsupportedOperationException(layer.name() + " is not split");
     }
 
     /** {@code initializeConv1(random)}, for a layer with parameters. */

@@ -80,6 +80,7 @@ public final class ModelWriter {
         addParameterMethods(type, plan);
         addModeMethods(type, plan);
         addForwardMethods(type, plan);
+        plan.sharedPass.addTo(type, plan.members);
         addBackwardMethods(type, plan);
         addDiagnostics(type, plan);
         addReplica(type, plan);
@@ -126,6 +127,7 @@ public final class ModelWriter {
         final FieldSpec sampleOutput;
         final FieldSpec sampleLogits;
         final FieldSpec sampleInputGradient;
+        final SharedPass sharedPass;
 
         Plan(CheckedNetwork network) {
             this.network = network;
@@ -212,6 +214,7 @@ public final class ModelWriter {
                 valuesPerSample += layer.output().size();
                 in = out;
             }
+            sharedPass = new SharedPass(network.name(), codes, members);
             batchSlice = intConstant(members.constant("BATCH_SLICE"),
                     CodeBlock.of("$L", Math.max(1, Math.min(MAX_SLICE, SLICE_VALUES / valuesPerSample))),
                     "Samples {@link #forwardBatch(float[], int, float[])} runs at once: as many as keep the "
@@ -313,7 +316,8 @@ public final class ModelWriter {
                 + "its dropout masks start from the same seed, and it starts in evaluation mode.\n"
                 + "Parameters are laid out layer after layer, weights then bias, at the\n"
                 + "{@code *_WEIGHT_OFFSET} and {@code *_BIAS_OFFSET} constants. An instance is meant for one\n"
-                + "thread; {@link #replica()} makes another that shares the parameters. Nothing is allocated\n"
+                + "thread; {@link #replica()} makes another that shares the parameters, and\n"
+                + "{@link #setIntraOpThreads(int)} splits a one-sample pass across more. Nothing is allocated\n"
                 + "by the forward and backward passes.\n",
                 plan.defaultSeed);
     }
@@ -628,8 +632,13 @@ public final class ModelWriter {
         String batch = names.newName("batch");
         MethodSpec.Builder method = MethodSpec.methodBuilder(plan.forwardPass)
                 .addModifiers(Modifier.PRIVATE)
-                .addJavadoc("Runs the first {@code $N} samples of the input buffer through every layer.\n", batch)
-                .addParameter(TypeName.INT, batch);
+                .addJavadoc("Runs the first {@code $N} samples of the input buffer through every layer; one sample "
+                        + "across the team's threads when there is a team.\n", batch)
+                .addParameter(TypeName.INT, batch)
+                .beginControlFlow("if ($N == 1 && $N != null)", batch, plan.sharedPass.team())
+                .addStatement("$N()", plan.sharedPass.pass())
+                .addStatement("return")
+                .endControlFlow();
         for (LayerCode code : plan.codes) {
             for (MethodSpec step : code.forwardMethods()) {
                 method.addStatement("$N($N)", step, batch);

@@ -99,7 +99,12 @@ final class PoolCode extends LayerCode {
      * another, so the loop over channels runs over {@code batch} times as many planes.
      */
     private void beginWindowLoops(CodeBlock.Builder code, Locals l, String batch) {
-        beginLoop(code, l.c, CodeBlock.of("$N * $N", batch, out.channels()));
+        beginWindowLoops(code, l, CodeBlock.of("0"), CodeBlock.of("$N * $N", batch, out.channels()));
+    }
+
+    /** Opens the loops over the output values of planes {@code firstPlane .. endPlane - 1}. */
+    private void beginWindowLoops(CodeBlock.Builder code, Locals l, CodeBlock firstPlane, CodeBlock endPlane) {
+        beginLoop(code, l.c, firstPlane, endPlane);
         beginLoop(code, l.i, out.height());
         beginLoop(code, l.j, out.width());
         code.addStatement("int $N = ($N * $N + $N) * $N + $N", l.output, l.c, out.height(), l.i, out.width(), l.j);
@@ -135,8 +140,48 @@ final class PoolCode extends LayerCode {
                     out.channels(), target, argmax.orElseThrow().field());
             return;
         }
+        addPlanesForward(code, names, target, CodeBlock.of("0"), CodeBlock.of("$N * $N", batch, out.channels()));
+    }
+
+    @Override
+    long sharedWork() {
+        return (long) layer.output().size() * pool.size() * pool.size();
+    }
+
+    @Override
+    FieldSpec shares() {
+        return out.channels();
+    }
+
+    @Override
+    CodeBlock shareSize() {
+        return CodeBlock.of("$N * $N", out.height(), out.width());
+    }
+
+    @Override
+    String shareName() {
+        return "planes";
+    }
+
+    @Override
+    void addSharedForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target, String part,
+            String first, String end) {
+        addPlanesForward(code, names, target, CodeBlock.of("$N", first), CodeBlock.of("$N", end));
+    }
+
+    /** Pools the planes {@code firstPlane .. endPlane - 1} of the batch's planes, which follow one another. */
+    private void addPlanesForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target, CodeBlock firstPlane,
+            CodeBlock endPlane) {
+        if (maxPooling.isPresent()) {
+            // the planes' windows, their outputs and the indices of their maxima
+            CodeBlock outputStart = CodeBlock.of("$L * $N * $N", firstPlane, out.height(), out.width());
+            code.addStatement("$N.forward($N, $L * $N * $N, $L - $L, $N, $L, $N, $L)", maxPooling.get(), in.values(),
+                    firstPlane, in.height(), in.width(), endPlane, firstPlane, target, outputStart,
+                    argmax.orElseThrow().field(), outputStart);
+            return;
+        }
         Locals l = Locals.allocate(names);
-        beginWindowLoops(code, l, batch);
+        beginWindowLoops(code, l, firstPlane, endPlane);
         if (pool.size() * pool.size() <= UNROLLED_WINDOW_VALUES) {
             addUnrolledWindow(code, names, l, target);
         } else {

@@ -35,6 +35,7 @@ public final class TestMlp implements Model {
     private final float[] inputGradient;
     /** Multiplies the output bias's gradient, so that tests can break the backward pass on purpose. */
     float outputBiasGradientFactor = 1;
+    private int intraOpThreads = 1;
     private boolean training;
     private float[] batchInputs = new float[0];
     private float[] batchOutputs = new float[0];
@@ -169,6 +170,20 @@ public final class TestMlp implements Model {
     @Override
     public boolean isTraining() {
         return training;
+    }
+
+    /** Recorded only: this hand-written model runs every pass on the caller's thread. */
+    @Override
+    public void setIntraOpThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("TestMlp: intra-op threads must be 1 or more, not " + threads);
+        }
+        intraOpThreads = threads;
+    }
+
+    @Override
+    public int intraOpThreads() {
+        return intraOpThreads;
     }
 
     @Override

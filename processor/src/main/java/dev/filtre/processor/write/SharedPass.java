@@ -1,0 +1,110 @@
+package dev.filtre.processor.write;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The one-sample forward pass split across a team of threads, which {@code setIntraOpThreads(n)}
+ * turns on: the model's {@code team} field (null on one thread), the two methods of the {@code
+ * Model} contract that set and report it, and {@code forwardSharedPass()}, which hands each layer's
+ * split steps to the team ({@code team.run(conv1Share)}) and runs its other steps on the caller, in
+ * the order of the layers.
+ *
+ * <p>Each split step writes a disjoint share of its layer's output (and a convolution's unfolding
+ * a disjoint share of its rows), with the kernels the pass on one thread calls, on the same
+ * values: the output is the same, bit for bit, and so is what a backward pass reads after it.
+ */
+final class SharedPass {
+    private final String networkName;
+    private final List<LayerCode> codes;
+    private final List<LayerCode.SharedStep> steps = new ArrayList<>();
+    private final FieldSpec team;
+    private final String pass;
+
+    SharedPass(String networkName, List<LayerCode> codes, Members members) {
+        this.networkName = networkName;
+        this.codes = codes;
+        this.team = FieldSpec.builder(LayerCode.TEAM, members.field("team"), Modifier.PRIVATE)
+                .addJavadoc("The threads a one-sample pass is split across, or null: the caller alone.\n")
+                .build();
+        this.pass = members.method("forwardSharedPass");
+        for (LayerCode code : codes) {
+            steps.addAll(code.sharedForwardSteps());
+        }
+    }
+
+    /** The team field, which the forward pass tests to choose the shared pass. */
+    FieldSpec team() {
+        return team;
+    }
+
+    /** The name of the shared pass's method, which takes no argument. */
+    String pass() {
+        return pass;
+    }
+
+    /** Adds the team, the split steps' tasks and methods, the pass and the team's two setters. */
+    void addTo(TypeSpec.Builder type, Members members) {
+        type.addField(team);
+        for (LayerCode code : codes) {
+            if (code.isSplit()) {
+                type.addFields(code.teamBuffers());
+            }
+        }
+        MethodSpec.Builder method = MethodSpec.methodBuilder(pass)
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc("Runs the sample in the input buffer through every layer, each large layer split "
+                        + "across the team's threads.\n");
+        for (LayerCode.SharedStep step : steps) {
+            if (step.task().isPresent()) {
+                type.addField(step.task().get());
+                type.addMethod(step.method());
+                method.addStatement("$N.run($N)", team, step.task().get());
+            } else {
+                method.addStatement("$N(1)", step.method());
+            }
+        }
+        type.addMethod(method.build());
+
+        NameAllocator names = members.locals();
+        String threads = names.newName("threads");
+        CodeBlock.Builder buffers = CodeBlock.builder();
+        for (LayerCode code : codes) {
+            if (code.isSplit()) {
+                buffers.add(code.teamBufferAllocation(names.clone(), threads));
+            }
+        }
+        type.addMethod(MethodSpec.methodBuilder("setIntraOpThreads")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(TypeName.INT, threads)
+                .beginControlFlow("if ($N < 1)", threads)
+                .addStatement("throw new $T($S + $N)", IllegalArgumentException.class,
+                        networkName + ": a one-sample pass runs on 1 thread or more, not ", threads)
+                .endControlFlow()
+                .beginControlFlow("if ($N != null)", team)
+                .addStatement("$N.close()", team)
+                .addStatement("$N = null", team)
+                .endControlFlow()
+                .beginControlFlow("if ($N > 1)", threads)
+                .addComment("the helpers stop when this model is dropped without setting 1 thread again")
+                .addStatement("$N = $T.of($N, $S).closedWhenUnreachable(this)", team, LayerCode.TEAM, threads,
+                        networkName + "-intra-op")
+                .endControlFlow()
+                .addCode(buffers.build())
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("intraOpThreads")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.INT)
+                .addStatement("return $N == null ? 1 : $N.size()", team, team)
+                .build());
+    }
+}
