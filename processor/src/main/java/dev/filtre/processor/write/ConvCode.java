@@ -158,6 +158,11 @@ final class ConvCode extends LayerCode {
     }
 
     @Override
+    boolean splitByChannel() {
+        return true;
+    }
+
+    @Override
     FieldSpec shares() {
         return out.channels();
     }

@@ -73,7 +73,23 @@ abstract class LayerCode {
      * parts)} on its share; without, the caller runs {@code method(1)}, a forward step of the
      * batch pass, alone.
      */
-    record SharedStep(MethodSpec method, Optional<FieldSpec> task) {}
+    record SharedStep(MethodSpec method, Optional<FieldSpec> task, int channelShares, boolean channelwise) {
+        /** A step on the caller. */
+        SharedStep(MethodSpec method) {
+            this(method, Optional.empty(), 0, false);
+        }
+
+        /**
+         * Whether {@code next} can run right after this step on the same thread, in the same task:
+         * both split a volume into the same channels, and {@code next}'s share of channels reads
+         * only the same share of its input (a pooling after a convolution), so no thread waits for
+         * another's share.
+         */
+        boolean continuesInto(SharedStep next) {
+            return task.isPresent() && next.task.isPresent() && next.channelwise && channelShares > 0
+                    && next.channelShares == channelShares;
+        }
+    }
 
     LayerCode(CheckedLayer layer, Stage in, Stage out, ModelFields model, String prefix,
             int firstParameter, Members members) {
@@ -344,7 +360,7 @@ abstract class LayerCode {
                 ActivationCode.addElementwiseForward(code, names, activation, target, out.values(),
                         shareStart(first), shareStart(end)));
         steps.add(sharedStep("forward" + Members.capitalized(layer.name()) + "Share", layer.name() + "Share",
-                part, parts, code.build(), CodeBlock.of("$L's forward pass for one sample, a share of its $L$L",
+                part, parts, splitByChannel() ? layer.output().channels() : 0, channelwise(), code.build(), CodeBlock.of("$L's forward pass for one sample, a share of its $L$L",
                         layer.name(), shareName(), layer.activation().filter(ActivationCode::isElementwise)
                                 .map(a -> " with their " + a.displayName()).orElse(""))));
         if (layer.activation().filter(ActivationCode::isElementwise).isEmpty()) {
@@ -370,8 +386,8 @@ abstract class LayerCode {
      * A step every thread of a team runs on its part: the method {@code name(part, parts)} with
      * {@code body}, and the {@code Team.Part} field {@code task} that names it.
      */
-    final SharedStep sharedStep(String name, String task, String part, String parts, CodeBlock body,
-            CodeBlock javadoc) {
+    final SharedStep sharedStep(String name, String task, String part, String parts, int channelShares,
+            boolean channelwise, CodeBlock body, CodeBlock javadoc) {
         MethodSpec method = MethodSpec.methodBuilder(members.method(name))
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(TypeName.INT, part)
@@ -383,11 +399,11 @@ abstract class LayerCode {
         FieldSpec field = FieldSpec.builder(TEAM_PART, members.field(task), Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("this::$N", method)
                 .build();
-        return new SharedStep(method, Optional.of(field));
+        return new SharedStep(method, Optional.of(field), channelShares, channelwise);
     }
 
     private static List<SharedStep> onCaller(List<MethodSpec> methods) {
-        return methods.stream().map(method -> new SharedStep(method, Optional.empty())).toList();
+        return methods.stream().map(SharedStep::new).toList();
     }
 
     /**
@@ -406,6 +422,16 @@ abstract class LayerCode {
     /** Allocates {@link #teamBuffers()} for a team of {@code threads} (a local) threads. */
     CodeBlock teamBufferAllocation(NameAllocator names, String threads) {
         return CodeBlock.of("");
+    }
+
+    /** Whether the shares are the output's channels (filters or planes), not a vector's units. */
+    boolean splitByChannel() {
+        return false;
+    }
+
+    /** Whether each output channel reads only the same input channel (a pooling's planes). */
+    boolean channelwise() {
+        return false;
     }
 
     /** The number of shares the output splits into: filters, planes or units. */

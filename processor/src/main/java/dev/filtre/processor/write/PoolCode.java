@@ -149,6 +149,16 @@ final class PoolCode extends LayerCode {
     }
 
     @Override
+    boolean splitByChannel() {
+        return true;
+    }
+
+    @Override
+    boolean channelwise() {
+        return true;
+    }
+
+    @Override
     FieldSpec shares() {
         return out.channels();
     }

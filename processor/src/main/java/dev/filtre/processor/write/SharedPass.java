@@ -40,6 +40,54 @@ final class SharedPass {
         }
     }
 
+    /**
+     * The steps in groups that run as one task: a split step with the split steps that {@link
+     * LayerCode.SharedStep#continuesInto continue} it (a convolution and the pooling of its
+     * filters' planes), or a step on the caller alone.
+     */
+    private List<List<LayerCode.SharedStep>> groups() {
+        List<List<LayerCode.SharedStep>> groups = new ArrayList<>();
+        for (LayerCode.SharedStep step : steps) {
+            List<LayerCode.SharedStep> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+            if (last != null && last.get(last.size() - 1).continuesInto(step)) {
+                last.add(step);
+            } else {
+                groups.add(new ArrayList<>(List.of(step)));
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * A task running {@code group}'s part methods one after the other on each thread: {@code
+     * forwardConv1Pool1Share(part, parts)}, which a thread runs on the planes it has just written.
+     */
+    private static FieldSpec addChain(TypeSpec.Builder type, Members members, List<LayerCode.SharedStep> group) {
+        StringBuilder name = new StringBuilder();
+        for (LayerCode.SharedStep step : group) {
+            String method = step.method().name();
+            name.append(method, "forward".length(), method.length() - "Share".length());
+        }
+        NameAllocator names = members.locals();
+        String part = names.newName("part");
+        String parts = names.newName("parts");
+        MethodSpec.Builder chain = MethodSpec.methodBuilder(members.method("forward" + name + "Share"))
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, part)
+                .addParameter(TypeName.INT, parts)
+                .addJavadoc("Part {@code $N} of {@code $N} of $L layers in a row, split alike: each thread goes on "
+                        + "with the channels it has just written.\n", part, parts, group.size());
+        for (LayerCode.SharedStep step : group) {
+            chain.addStatement("$N($N, $N)", step.method(), part, parts);
+        }
+        MethodSpec method = chain.build();
+        type.addMethod(method);
+        String field = Character.toLowerCase(name.charAt(0)) + name.substring(1) + "Share";
+        return FieldSpec.builder(LayerCode.TEAM_PART, members.field(field), Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("this::$N", method)
+                .build();
+    }
+
     /** The team field, which the forward pass tests to choose the shared pass. */
     FieldSpec team() {
         return team;
@@ -62,14 +110,18 @@ final class SharedPass {
                 .addModifiers(Modifier.PRIVATE)
                 .addJavadoc("Runs the sample in the input buffer through every layer, each large layer split "
                         + "across the team's threads.\n");
-        for (LayerCode.SharedStep step : steps) {
-            if (step.task().isPresent()) {
-                type.addField(step.task().get());
-                type.addMethod(step.method());
-                method.addStatement("$N.run($N)", team, step.task().get());
-            } else {
-                method.addStatement("$N(1)", step.method());
+        for (List<LayerCode.SharedStep> group : groups()) {
+            LayerCode.SharedStep first = group.get(0);
+            if (first.task().isEmpty()) {
+                method.addStatement("$N(1)", first.method());
+                continue;
             }
+            for (LayerCode.SharedStep step : group) {
+                type.addMethod(step.method());
+            }
+            FieldSpec task = group.size() == 1 ? first.task().get() : addChain(type, members, group);
+            type.addField(task);
+            method.addStatement("$N.run($N)", team, task);
         }
         type.addMethod(method.build());
 
