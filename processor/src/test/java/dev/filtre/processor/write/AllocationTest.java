@@ -52,24 +52,66 @@ class AllocationTest {
             model.backwardBatch(batchGradient, 0, 2);
         };
 
-        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long thread = Thread.currentThread().getId();
+        long allocated = fewestBytes(passes, new long[0]);
+        assertTrue(allocated < 1000, allocated + " bytes allocated by 1000 rounds of forward and backward passes");
+    }
+
+    @Test
+    void aPassSplitAcrossThreadsAllocatesNothingOnAnyOfThem() {
+        Model model = ModelCompiler.compile(SharedPassTest.EVERY_SPLIT);
+        model.setIntraOpThreads(2);
+        float[] sample = new float[model.inputSize()];
+        for (int i = 0; i < sample.length; i++) {
+            sample[i] = (float) Math.cos(i);
+        }
+        float[] gradient = new float[model.outputSize()];
+        gradient[0] = 1;
+        Runnable passes = () -> {
+            model.setTraining(false);
+            model.forward(sample, 0);
+            model.setTraining(true);
+            model.forward(sample, 0);
+            model.backwardFromLogits(gradient, 0);
+        };
+        passes.run();
+        long[] helpers = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("EverySplit-intra-op-"))
+                .mapToLong(Thread::getId)
+                .toArray();
+        assertTrue(helpers.length == 1, helpers.length + " helper threads");
+        long allocated = fewestBytes(passes, helpers);
+        model.setIntraOpThreads(1);
+        assertTrue(allocated < 1000, allocated + " bytes allocated by 1000 rounds of split passes");
+    }
+
+    /**
+     * The fewest bytes the calling thread and the threads {@code others} allocate in one of three
+     * windows of 1000 rounds of {@code passes}, after 2000 rounds of warm-up: one allocation per
+     * round, however small, would be at least 16 000 bytes in every window; the JVM itself may
+     * allocate on a thread now and then (seen: 104 bytes once, and 1032 once while C2 was still
+     * compiling a kernel's vector path), which does not come back in every window.
+     */
+    private static long fewestBytes(Runnable passes, long[] others) {
         for (int i = 0; i < 2000; i++) {
             passes.run();
         }
-        threads.getThreadAllocatedBytes(thread);
-        // the fewest bytes of three windows of 1000 rounds: one allocation per round, however small,
-        // would be at least 16 000 bytes in every window; the JVM itself may allocate on this thread
-        // now and then (seen: 104 bytes once, and 1032 once while C2 was still compiling a kernel's
-        // vector path), which does not come back in every window
         long allocated = Long.MAX_VALUE;
         for (int window = 0; window < 3; window++) {
-            long before = threads.getThreadAllocatedBytes(thread);
+            long before = allocatedBytes(others);
             for (int i = 0; i < 1000; i++) {
                 passes.run();
             }
-            allocated = Math.min(allocated, threads.getThreadAllocatedBytes(thread) - before);
+            allocated = Math.min(allocated, allocatedBytes(others) - before);
         }
-        assertTrue(allocated < 1000, allocated + " bytes allocated by 1000 rounds of forward and backward passes");
+        return allocated;
+    }
+
+    private static long allocatedBytes(long[] others) {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long total = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        for (long id : others) {
+            total += threads.getThreadAllocatedBytes(id);
+        }
+        return total;
     }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * same bits every time.
  */
 class SharedPassTest {
-    private static final CheckedNetwork EVERY_SPLIT = Networks.network("EverySplit", Shape.volume(3, 32, 32))
+    static final CheckedNetwork EVERY_SPLIT = Networks.network("EverySplit", Shape.volume(3, 32, 32))
             .layer("conv", new Operation.Conv(8, 3, 1, 1, false), Activation.RELU)
             .layer("max", new Operation.Pool(PoolKind.MAX, 2, 2, false))
             .layer("drop1", new Operation.Dropout(0.3))
