@@ -514,6 +514,9 @@ public final class ModelWriter {
         String outputs = names.newName("outputs");
         String first = names.newName("first");
         String count = names.newName("count");
+        String slices = names.newName("slices");
+        String slice = names.newName("slice");
+        String end = names.newName("end");
         String results = names.newName("results");
         String seeds = names.newName("dropoutSeeds");
         ModelFields fields = plan.fields;
@@ -560,12 +563,19 @@ public final class ModelWriter {
                         "inputs")
                 .addStatement("$N($N, 0, $N * $N, $S)", plan.requireRange, outputs, batch,
                         plan.outputSizeConstant, "outputs")
-                .beginControlFlow("for (int $1N = 0; $1N < $2N; $1N += $3N)", first, batch, plan.batchSlice)
-                .addStatement("int $N = $T.min($N, $N - $N)", count, MATH, plan.batchSlice, batch, first)
+                .addComment("as few slices as $N allows, of sizes that differ by one at most: a short last slice",
+                        plan.batchSlice)
+                .addComment("would run a whole pass, its fixed costs included, for a few samples")
+                .addStatement("int $N = ($N + $N - 1) / $N", slices, batch, plan.batchSlice, plan.batchSlice)
+                .addStatement("int $N = 0", first)
+                .beginControlFlow("for (int $1N = 1; $1N <= $2N; $1N++)", slice, slices)
+                .addStatement("int $N = (int) ((long) $N * $N / $N)", end, batch, slice, slices)
+                .addStatement("int $N = $N - $N", count, end, first)
                 .addStatement("float[] $N = forwardBatch($N, $N * $N, $N, null)", results, samples, first,
                         plan.input.size(), count)
                 .addStatement("$T.arraycopy($N, 0, $N, $N * $N, $N * $N)", SYSTEM, results, outputs, first,
                         plan.outputSizeConstant, count, plan.outputSizeConstant)
+                .addStatement("$N = $N", first, end)
                 .endControlFlow()
                 .build());
 
