@@ -53,8 +53,6 @@ abstract class LayerCode {
     private final Optional<String> initializeName;
     /** True when the next layer applies this layer's activation derivative in its own backward pass. */
     private boolean activationBackwardAbsorbed;
-    /** The steps of the one-sample pass a team shares, once asked for. */
-    private List<SharedStep> sharedSteps;
 
     /**
      * A layer is split across a team's threads only when one sample's pass through it does at
@@ -62,34 +60,6 @@ abstract class LayerCode {
      * a hand-off, about 0.2 µs, costs more than half the layer saves.
      */
     static final long SHARED_MIN_WORK = 4096;
-
-    /** The kernels' team of threads, whose {@code Part}s the split steps are. */
-    static final ClassName TEAM = ClassName.get("dev.filtre.kernels", "Team");
-    static final ClassName TEAM_PART = TEAM.nestedClass("Part");
-
-    /**
-     * A step of the one-sample forward pass that a team of threads shares: with a {@code task} (a
-     * {@code Team.Part} field naming the method), every thread of the team runs {@code method(part,
-     * parts)} on its share; without, the caller runs {@code method(1)}, a forward step of the
-     * batch pass, alone.
-     */
-    record SharedStep(MethodSpec method, Optional<FieldSpec> task, int channelShares, boolean channelwise) {
-        /** A step on the caller. */
-        SharedStep(MethodSpec method) {
-            this(method, Optional.empty(), 0, false);
-        }
-
-        /**
-         * Whether {@code next} can run right after this step on the same thread, in the same task:
-         * both split a volume into the same channels, and {@code next}'s share of channels reads
-         * only the same share of its input (a pooling after a convolution), so no thread waits for
-         * another's share.
-         */
-        boolean continuesInto(SharedStep next) {
-            return task.isPresent() && next.task.isPresent() && next.channelwise && channelShares > 0
-                    && next.channelShares == channelShares;
-        }
-    }
 
     LayerCode(CheckedLayer layer, Stage in, Stage out, ModelFields model, String prefix,
             int firstParameter, Members members) {
@@ -327,83 +297,9 @@ abstract class LayerCode {
         return methods;
     }
 
-    /**
-     * The steps of this layer in the one-sample forward pass that a team shares: when one sample's
-     * pass through it is worth splitting ({@link #SHARED_MIN_WORK}), its output split along its
-     * first dimension (filters, planes or units), an elementwise activation applied by each thread
-     * to its share, then a softmax on the caller; otherwise its forward steps, on the caller.
-     */
-    final List<SharedStep> sharedForwardSteps() {
-        if (sharedSteps == null) {
-            sharedSteps = isSplit() ? splitSteps() : onCaller(forwardMethods());
-        }
-        return sharedSteps;
-    }
-
     /** Whether a team's threads share this layer's one-sample pass: whether it is large enough. */
     final boolean isSplit() {
         return sharedWork() >= SHARED_MIN_WORK;
-    }
-
-    private List<SharedStep> splitSteps() {
-        List<SharedStep> steps = new ArrayList<>();
-        NameAllocator names = members.locals();
-        String part = names.newName("part");
-        String parts = names.newName("parts");
-        String first = names.newName("first");
-        String end = names.newName("end");
-        FieldSpec target = logits().orElse(out.values());
-        CodeBlock.Builder code = CodeBlock.builder();
-        addShareBounds(code, shares(), part, parts, first, end);
-        addSharedForward(code, names, target, part, first, end);
-        layer.activation().filter(ActivationCode::isElementwise).ifPresent(activation ->
-                ActivationCode.addElementwiseForward(code, names, activation, target, out.values(),
-                        shareStart(first), shareStart(end)));
-        steps.add(sharedStep("forward" + Members.capitalized(layer.name()) + "Share", layer.name() + "Share",
-                part, parts, splitByChannel() ? layer.output().channels() : 0, channelwise(), code.build(), CodeBlock.of("$L's forward pass for one sample, a share of its $L$L",
-                        layer.name(), shareName(), layer.activation().filter(ActivationCode::isElementwise)
-                                .map(a -> " with their " + a.displayName()).orElse(""))));
-        if (layer.activation().filter(ActivationCode::isElementwise).isEmpty()) {
-            steps.addAll(onCaller(forwardMethods().subList(1, forwardMethods().size())));
-        }
-        return steps;
-    }
-
-    /** Where share {@code share} (a local) starts in the output, as code. */
-    private CodeBlock shareStart(String share) {
-        CodeBlock size = shareSize();
-        return size.toString().equals("1") ? CodeBlock.of("$N", share) : CodeBlock.of("$N * $L", share, size);
-    }
-
-    /** Declares {@code first} and {@code end}, the bounds of part {@code part} of {@code parts} of {@code count}. */
-    static void addShareBounds(CodeBlock.Builder code, Object count, String part, String parts, String first,
-            String end) {
-        code.addStatement("int $N = $L * $N / $N", first, ref(count), part, parts);
-        code.addStatement("int $N = $L * ($N + 1) / $N", end, ref(count), part, parts);
-    }
-
-    /**
-     * A step every thread of a team runs on its part: the method {@code name(part, parts)} with
-     * {@code body}, and the {@code Team.Part} field {@code task} that names it.
-     */
-    final SharedStep sharedStep(String name, String task, String part, String parts, int channelShares,
-            boolean channelwise, CodeBlock body, CodeBlock javadoc) {
-        MethodSpec method = MethodSpec.methodBuilder(members.method(name))
-                .addModifiers(Modifier.PRIVATE)
-                .addParameter(TypeName.INT, part)
-                .addParameter(TypeName.INT, parts)
-                .addJavadoc("$L: part {@code $N} of {@code $N}, run by one thread of the team.\n", javadoc, part,
-                        parts)
-                .addCode(body)
-                .build();
-        FieldSpec field = FieldSpec.builder(TEAM_PART, members.field(task), Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("this::$N", method)
-                .build();
-        return new SharedStep(method, Optional.of(field), channelShares, channelwise);
-    }
-
-    private static List<SharedStep> onCaller(List<MethodSpec> methods) {
-        return methods.stream().map(SharedStep::new).toList();
     }
 
     /**
@@ -414,7 +310,10 @@ abstract class LayerCode {
         return 0;
     }
 
-    /** Buffers of each thread of a team, which {@link #teamBufferAllocation} fills, for a layer that {@link #isSplit is split}. */
+    /**
+     * Buffers of each thread of a team, which {@link #teamBufferAllocation} fills, for a layer that
+     * {@link #isSplit is split}.
+     */
     List<FieldSpec> teamBuffers() {
         return List.of();
     }
@@ -444,7 +343,7 @@ abstract class LayerCode {
         throw new UnsupportedOperationException(layer.name() + " is not split");
     }
 
-    /** What a share is, for the javadoc: "filters first .. end - 1". */
+    /** What the shares are, for the javadoc: "filters", "planes" or "units". */
     String shareName() {
         throw new UnsupportedOperationException(layer.name() + " is not split");
     }

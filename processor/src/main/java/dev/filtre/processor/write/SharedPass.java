@@ -17,38 +17,41 @@ import javax.lang.model.element.Modifier;
  * split steps to the team ({@code team.run(conv1Share)}) and runs its other steps on the caller, in
  * the order of the layers.
  *
- * <p>Each split step writes a disjoint share of its layer's output (and a convolution's unfolding
- * a disjoint share of its rows), with the kernels the pass on one thread calls, on the same
- * values: the output is the same, bit for bit, and so is what a backward pass reads after it.
+ * <p>Each split step writes a disjoint share of its layer's output with the kernels the pass on one
+ * thread calls, and leaves what a backward pass reads (the unfolded input in the caller's matrix,
+ * the maxima's indices) where the pass on one thread leaves it. A pooling after a convolution runs
+ * in the convolution's task, on the planes the same thread has just written. The values agree
+ * with the pass on one thread to float rounding (a dense layer's share of units may take other
+ * kernels than the whole layer) and are the same bits on every call.
  */
 final class SharedPass {
     private final String networkName;
     private final List<LayerCode> codes;
-    private final List<LayerCode.SharedStep> steps = new ArrayList<>();
+    private final List<SharedStep> steps = new ArrayList<>();
     private final FieldSpec team;
     private final String pass;
 
     SharedPass(String networkName, List<LayerCode> codes, Members members) {
         this.networkName = networkName;
         this.codes = codes;
-        this.team = FieldSpec.builder(LayerCode.TEAM, members.field("team"), Modifier.PRIVATE)
+        this.team = FieldSpec.builder(SharedStep.TEAM, members.field("team"), Modifier.PRIVATE)
                 .addJavadoc("The threads a one-sample pass is split across, or null: the caller alone.\n")
                 .build();
         this.pass = members.method("forwardSharedPass");
         for (LayerCode code : codes) {
-            steps.addAll(code.sharedForwardSteps());
+            steps.addAll(SharedStep.of(code));
         }
     }
 
     /**
      * The steps in groups that run as one task: a split step with the split steps that {@link
-     * LayerCode.SharedStep#continuesInto continue} it (a convolution and the pooling of its
+     * SharedStep#continuesInto continue} it (a convolution and the pooling of its
      * filters' planes), or a step on the caller alone.
      */
-    private List<List<LayerCode.SharedStep>> groups() {
-        List<List<LayerCode.SharedStep>> groups = new ArrayList<>();
-        for (LayerCode.SharedStep step : steps) {
-            List<LayerCode.SharedStep> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+    private List<List<SharedStep>> groups() {
+        List<List<SharedStep>> groups = new ArrayList<>();
+        for (SharedStep step : steps) {
+            List<SharedStep> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
             if (last != null && last.get(last.size() - 1).continuesInto(step)) {
                 last.add(step);
             } else {
@@ -62,9 +65,9 @@ final class SharedPass {
      * A task running {@code group}'s part methods one after the other on each thread: {@code
      * forwardConv1Pool1Share(part, parts)}, which a thread runs on the planes it has just written.
      */
-    private static FieldSpec addChain(TypeSpec.Builder type, Members members, List<LayerCode.SharedStep> group) {
+    private static FieldSpec addChain(TypeSpec.Builder type, Members members, List<SharedStep> group) {
         StringBuilder name = new StringBuilder();
-        for (LayerCode.SharedStep step : group) {
+        for (SharedStep step : group) {
             String method = step.method().name();
             name.append(method, "forward".length(), method.length() - "Share".length());
         }
@@ -77,15 +80,13 @@ final class SharedPass {
                 .addParameter(TypeName.INT, parts)
                 .addJavadoc("Part {@code $N} of {@code $N} of $L layers in a row, split alike: each thread goes on "
                         + "with the channels it has just written.\n", part, parts, group.size());
-        for (LayerCode.SharedStep step : group) {
+        for (SharedStep step : group) {
             chain.addStatement("$N($N, $N)", step.method(), part, parts);
         }
         MethodSpec method = chain.build();
         type.addMethod(method);
-        String field = Character.toLowerCase(name.charAt(0)) + name.substring(1) + "Share";
-        return FieldSpec.builder(LayerCode.TEAM_PART, members.field(field), Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("this::$N", method)
-                .build();
+        return SharedStep.task(members, Character.toLowerCase(name.charAt(0)) + name.substring(1) + "Share",
+                method);
     }
 
     /** The team field, which the forward pass tests to choose the shared pass. */
@@ -110,13 +111,13 @@ final class SharedPass {
                 .addModifiers(Modifier.PRIVATE)
                 .addJavadoc("Runs the sample in the input buffer through every layer, each large layer split "
                         + "across the team's threads.\n");
-        for (List<LayerCode.SharedStep> group : groups()) {
-            LayerCode.SharedStep first = group.get(0);
+        for (List<SharedStep> group : groups()) {
+            SharedStep first = group.get(0);
             if (first.task().isEmpty()) {
                 method.addStatement("$N(1)", first.method());
                 continue;
             }
-            for (LayerCode.SharedStep step : group) {
+            for (SharedStep step : group) {
                 type.addMethod(step.method());
             }
             FieldSpec task = group.size() == 1 ? first.task().get() : addChain(type, members, group);
@@ -147,7 +148,7 @@ final class SharedPass {
                 .endControlFlow()
                 .beginControlFlow("if ($N > 1)", threads)
                 .addComment("the helpers stop when this model is dropped without setting 1 thread again")
-                .addStatement("$N = $T.of($N, $S).closedWhenUnreachable(this)", team, LayerCode.TEAM, threads,
+                .addStatement("$N = $T.of($N, $S).closedWhenUnreachable(this)", team, SharedStep.TEAM, threads,
                         networkName + "-intra-op")
                 .endControlFlow()
                 .addCode(buffers.build())

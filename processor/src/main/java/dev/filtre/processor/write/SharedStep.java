@@ -1,0 +1,102 @@
+package dev.filtre.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * A step of the one-sample forward pass that a team of threads shares ({@link SharedPass}). With a
+ * {@code task} (a {@code Team.Part} field naming the method), every thread of the team runs {@code
+ * method(part, parts)} on its share of the layer's output; without, the caller runs {@code
+ * method(1)}, a forward step of the batch pass, alone.
+ *
+ * @param channelShares the channels a split step cuts its output into, or 0 when it cuts a
+ *     vector's units or is not split
+ * @param channelwise whether each output channel of the step reads only the same input channel
+ */
+record SharedStep(MethodSpec method, Optional<FieldSpec> task, int channelShares, boolean channelwise) {
+    /** The kernels' team of threads, whose {@code Part}s the split steps are. */
+    static final ClassName TEAM = ClassName.get("dev.filtre.kernels", "Team");
+    static final ClassName TEAM_PART = TEAM.nestedClass("Part");
+
+    /**
+     * Whether {@code next} can run right after this step on the same thread, in the same task:
+     * both split a volume into the same channels, and {@code next}'s share of channels reads only
+     * the same share of its input (a pooling after a convolution), so no thread waits for
+     * another's share.
+     */
+    boolean continuesInto(SharedStep next) {
+        return task.isPresent() && next.task.isPresent() && next.channelwise && channelShares > 0
+                && next.channelShares == channelShares;
+    }
+
+    /**
+     * The steps of {@code code}'s layer: when the layer {@link LayerCode#isSplit is split}, its
+     * output cut along its first dimension (filters, planes or units), an elementwise activation
+     * applied by each thread to its share, then a softmax on the caller; otherwise its forward
+     * steps, on the caller.
+     */
+    static List<SharedStep> of(LayerCode code) {
+        return code.isSplit() ? split(code) : onCaller(code.forwardMethods());
+    }
+
+    private static List<SharedStep> split(LayerCode code) {
+        NameAllocator names = code.members.locals();
+        String part = names.newName("part");
+        String parts = names.newName("parts");
+        String first = names.newName("first");
+        String end = names.newName("end");
+        FieldSpec target = code.logits().orElse(code.out.values());
+        CodeBlock.Builder body = CodeBlock.builder();
+        body.addStatement("int $N = $N * $N / $N", first, code.shares(), part, parts);
+        body.addStatement("int $N = $N * ($N + 1) / $N", end, code.shares(), part, parts);
+        code.addSharedForward(body, names, target, part, first, end);
+        var activation = code.layer.activation().filter(ActivationCode::isElementwise);
+        activation.ifPresent(elementwise -> ActivationCode.addElementwiseForward(body, names, elementwise, target,
+                code.out.values(), shareStart(code, first), shareStart(code, end)));
+        String layer = code.layer.name();
+        MethodSpec method = MethodSpec.methodBuilder(code.members.method("forward" + Members.capitalized(layer)
+                        + "Share"))
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, part)
+                .addParameter(TypeName.INT, parts)
+                .addJavadoc("$L's forward pass for one sample, a share of its $L$L: part {@code $N} of {@code $N}, "
+                        + "run by one thread of the team.\n", layer, code.shareName(),
+                        activation.map(a -> " with their " + a.displayName()).orElse(""), part, parts)
+                .addCode(body.build())
+                .build();
+        List<SharedStep> steps = new ArrayList<>();
+        steps.add(new SharedStep(method, Optional.of(task(code.members, layer + "Share", method)),
+                code.splitByChannel() ? code.layer.output().channels() : 0, code.channelwise()));
+        if (activation.isEmpty()) {
+            // a softmax, or no activation: the steps after the layer's own
+            List<MethodSpec> forward = code.forwardMethods();
+            steps.addAll(onCaller(forward.subList(1, forward.size())));
+        }
+        return steps;
+    }
+
+    /** The {@code Team.Part} field {@code name} that runs {@code method}. */
+    static FieldSpec task(Members members, String name, MethodSpec method) {
+        return FieldSpec.builder(TEAM_PART, members.field(name), Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("this::$N", method)
+                .build();
+    }
+
+    /** Where share {@code share} (a local) starts in the output, as code. */
+    private static CodeBlock shareStart(LayerCode code, String share) {
+        CodeBlock size = code.shareSize();
+        return size.toString().equals("1") ? CodeBlock.of("$N", share) : CodeBlock.of("$N * $L", share, size);
+    }
+
+    private static List<SharedStep> onCaller(List<MethodSpec> methods) {
+        return methods.stream().map(method -> new SharedStep(method, Optional.empty(), 0, false)).toList();
+    }
+}
