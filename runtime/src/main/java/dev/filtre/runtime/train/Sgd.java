@@ -37,6 +37,8 @@ public final class Sgd implements Optimizer {
     private float[] parameters;
     private float[] velocity;
     private boolean[] decayed;
+    /** Where the runs of parameters decayed alike start, and the end of the last one. */
+    private int[] runs;
 
     private Sgd(double learningRate, double momentum, double weightDecay, boolean decayBiases) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
@@ -102,13 +104,33 @@ public final class Sgd implements Optimizer {
         float eta = (float) rate;
         float mu = (float) momentum;
         float lambda = (float) weightDecay;
-        for (int i = 0; i < p.length; i++) {
-            float gradient = decayed[i] ? g[i] + lambda * p[i] : g[i];
-            if (velocity != null) {
-                velocity[i] = mu * velocity[i] + gradient;
-                gradient = velocity[i];
+        // runs of parameters decayed alike, each a loop without a branch that C2 vectorizes (one
+        // loop with a per-parameter test ran at 0.9 ns a parameter)
+        for (int run = 0; run + 1 < runs.length; run++) {
+            int from = runs[run];
+            int to = runs[run + 1];
+            boolean decay = decayed[from];
+            if (velocity == null) {
+                if (decay) {
+                    for (int i = from; i < to; i++) {
+                        p[i] -= eta * (g[i] + lambda * p[i]);
+                    }
+                } else {
+                    for (int i = from; i < to; i++) {
+                        p[i] -= eta * g[i];
+                    }
+                }
+            } else if (decay) {
+                for (int i = from; i < to; i++) {
+                    velocity[i] = mu * velocity[i] + (g[i] + lambda * p[i]);
+                    p[i] -= eta * velocity[i];
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    velocity[i] = mu * velocity[i] + g[i];
+                    p[i] -= eta * velocity[i];
+                }
             }
-            p[i] -= eta * gradient;
         }
     }
 
@@ -131,6 +153,23 @@ public final class Sgd implements Optimizer {
                 }
             }
         }
+        runs = runsOf(decayed);
+    }
+
+    /** 0, each index where {@code decayed} changes, and its length: the bounds of its runs. */
+    private static int[] runsOf(boolean[] decayed) {
+        int[] bounds = new int[decayed.length + 1];
+        int count = 0;
+        bounds[count++] = 0;
+        for (int i = 1; i < decayed.length; i++) {
+            if (decayed[i] != decayed[i - 1]) {
+                bounds[count++] = i;
+            }
+        }
+        if (decayed.length > 0) {
+            bounds[count++] = decayed.length;
+        }
+        return java.util.Arrays.copyOf(bounds, count);
     }
 
     private void mark(int offset, int[] shape) {
