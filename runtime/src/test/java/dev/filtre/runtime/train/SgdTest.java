@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.filtre.dsl.Layer;
 import org.junit.jupiter.api.Test;
 
 class SgdTest {
@@ -45,6 +46,50 @@ class SgdTest {
         Sgd.withLearningRate(0.1).weightDecay(0.01).decayBiases(true).step(model);
 
         assertArrayEquals(new float[] {0.979f, 0.5395f, -2.008f, 0.21975f}, model.parameters(), 1e-6f);
+    }
+
+    /**
+     * The update, run by run of parameters decayed alike, against the per-parameter formula with
+     * every setting: the same float operations, so the same bits, on a network whose weights and
+     * biases alternate (runs of 12, 4, 8 and 2 parameters).
+     */
+    @Test
+    void everySettingGivesThePerParameterFormulasBits() {
+        for (double momentum : new double[] {0, 0.9}) {
+            for (double decay : new double[] {0, 5e-3}) {
+                for (boolean biases : new boolean[] {false, true}) {
+                    TestMlp model = new TestMlp(3, 4, 2, TestMlp.Activation.TANH, 0, false);
+                    model.initialize(7);
+                    Sgd sgd = Sgd.withLearningRate(0.05).momentum(momentum).weightDecay(decay).decayBiases(biases);
+                    float[] p = model.parameters().clone();
+                    float[] v = new float[p.length];
+                    boolean[] decayed = new boolean[p.length];
+                    for (Layer layer : model.layers()) {
+                        java.util.Arrays.fill(decayed, layer.weightOffset(), layer.biasOffset(), true);
+                        java.util.Arrays.fill(decayed, layer.biasOffset(), layer.biasOffset() + layer.biasShape()[0],
+                                biases);
+                    }
+                    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+                    for (int step = 0; step < 3; step++) {
+                        float[] g = model.gradients();
+                        for (int i = 0; i < g.length; i++) {
+                            g[i] = (float) random.nextDouble(-1, 1);
+                        }
+                        for (int i = 0; i < p.length; i++) {
+                            float gradient = decayed[i] && decay > 0 ? g[i] + (float) decay * p[i] : g[i];
+                            if (momentum > 0) {
+                                v[i] = (float) momentum * v[i] + gradient;
+                                gradient = v[i];
+                            }
+                            p[i] -= 0.05f * gradient;
+                        }
+                        sgd.step(model);
+                        assertArrayEquals(p, model.parameters(), "momentum " + momentum + ", decay " + decay
+                                + ", biases decayed " + biases + ", step " + step);
+                    }
+                }
+            }
+        }
     }
 
     @Test
