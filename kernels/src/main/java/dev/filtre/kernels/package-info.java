@@ -13,5 +13,8 @@
  * <p>Arrays are row-major {@code float[]} regions that start at an offset. Every entry point checks
  * its arguments (an operand that does not fit its array is named in the error), allocates nothing,
  * and keeps no state, so one model per thread may call them concurrently.
+ *
+ * <p>{@link dev.filtre.kernels.Team} is the one class with threads: the caller and helper threads
+ * that share one sample's layers when a model runs with {@code setIntraOpThreads(n)}.
  */
 package dev.filtre.kernels;
