@@ -89,4 +89,18 @@ interface KernelSet {
      */
     void maxPoolBackward(int count, boolean distinct, float[] dy, int dyOffset, float[] y, int[] argmax,
             int argmaxOffset, float[] dx);
+
+    /**
+     * Sets the {@code planes} planes of {@code dx} from {@code dxOffset} ({@link MaxPooling#height()}
+     * × {@link MaxPooling#width()} each) to 0, then adds each output's gradient as {@link
+     * #maxPoolBackward} does; {@code argmax} holds the indices {@code pool}'s forward pass wrote for
+     * an input laid out as {@code dx}. This one clears, then adds; an implementation may write each
+     * value once instead, with the same result.
+     */
+    default void maxPoolBackwardInto(MaxPooling pool, int planes, float[] dy, int dyOffset, float[] y,
+            int[] argmax, int argmaxOffset, float[] dx, int dxOffset) {
+        java.util.Arrays.fill(dx, dxOffset, dxOffset + planes * pool.height() * pool.width(), 0f);
+        maxPoolBackward(planes * pool.outputHeight() * pool.outputWidth(), pool.stride() >= pool.window(), dy,
+                dyOffset, y, argmax, argmaxOffset, dx);
+    }
 }

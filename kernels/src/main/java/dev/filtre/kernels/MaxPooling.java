@@ -146,6 +146,42 @@ public final class MaxPooling {
      */
     public void backward(int planes, float[] dy, int dyOffset, float[] y, int[] argmax, int argmaxOffset,
             float[] dx) {
+        long outputLength = checkBackward(planes, dy, dyOffset, y, argmax, argmaxOffset);
+        if (dx == null) {
+            throw new NullPointerException("max pooling backward: dx is null");
+        }
+        Kernels.SELECTED.maxPoolBackward((int) outputLength, stride >= window, dy, dyOffset, y, argmax, argmaxOffset,
+                dx);
+    }
+
+    /**
+     * Sets the input gradient of {@code planes} planes, {@code dx} from {@code dxOffset}: 0
+     * everywhere, then each output's gradient added at the index it took, as clearing the region and
+     * calling {@link #backward} does (the same bits), for windows that overlap or not. {@code
+     * argmax} must hold the indices {@link #forward} wrote for an input laid out as {@code dx}
+     * ({@code xOffset} then was {@code dxOffset}). Where the windows tile the planes 2×2 by 2 with
+     * output rows of more than half a vector, the vector kernels write each value once instead.
+     *
+     * @throws IllegalArgumentException when {@code planes} is negative or an array does not hold its
+     *     region from its offset
+     * @throws ArrayIndexOutOfBoundsException when an index in {@code argmax} is outside {@code dx}
+     */
+    public void backwardInto(int planes, float[] dy, int dyOffset, float[] y, int[] argmax, int argmaxOffset,
+            float[] dx, int dxOffset) {
+        checkBackward(planes, dy, dyOffset, y, argmax, argmaxOffset);
+        long inputLength = (long) planes * height * width;
+        if (dx == null || dxOffset < 0 || dxOffset + inputLength > dx.length) {
+            throw Regions.outside("max pooling backward", "dx [" + planes + "×" + height + "×" + width + "]", dx,
+                    dxOffset, inputLength);
+        }
+        Kernels.SELECTED.maxPoolBackwardInto(this, planes, dy, dyOffset, y, argmax, argmaxOffset, dx, dxOffset);
+    }
+
+    /**
+     * Fails unless {@code planes} is at least 0 and {@code dy}, {@code y} (when given) and {@code
+     * argmax} hold the planes' outputs from their offsets; returns the number of outputs.
+     */
+    private long checkBackward(int planes, float[] dy, int dyOffset, float[] y, int[] argmax, int argmaxOffset) {
         if (planes < 0) {
             throw new IllegalArgumentException("max pooling backward: negative number of planes " + planes);
         }
@@ -159,11 +195,7 @@ public final class MaxPooling {
                     + "]", y, dyOffset, outputLength);
         }
         requireIndices("max pooling backward", argmax, argmaxOffset, outputLength);
-        if (dx == null) {
-            throw new NullPointerException("max pooling backward: dx is null");
-        }
-        Kernels.SELECTED.maxPoolBackward((int) outputLength, stride >= window, dy, dyOffset, y, argmax, argmaxOffset,
-                dx);
+        return outputLength;
     }
 
     /** Fails unless {@code argmax} holds {@code length} indices from {@code offset}. */

@@ -68,10 +68,28 @@ final class VectorKernels implements KernelSet {
     private static final VectorShuffle<Float> ODD_LANES = VectorShuffle.fromArray(SPECIES, halves(1), 0);
     /** Lane {@code l} holds {@code 2l}. */
     private static final IntVector TWICE_LANE = IntVector.fromArray(INT_SPECIES, multiples(2, 0), 0);
+    /** Lane {@code l} holds {@code l}. */
+    private static final IntVector LANE = IntVector.fromArray(INT_SPECIES, multiples(1, 0), 0);
+    /** Lane {@code l} takes lane {@code l / 2}: a vector's first half, each value twice. */
+    private static final VectorShuffle<Float> SPREAD_LOW = VectorShuffle.fromArray(SPECIES, spread(0), 0);
+    /** Lane {@code l} takes lane {@code LANES / 2 + l / 2}: its second half, each value twice. */
+    private static final VectorShuffle<Float> SPREAD_HIGH = VectorShuffle.fromArray(SPECIES, spread(LANES / 2), 0);
+    private static final VectorShuffle<Integer> SPREAD_LOW_INT = VectorShuffle.fromArray(INT_SPECIES, spread(0), 0);
+    private static final VectorShuffle<Integer> SPREAD_HIGH_INT =
+            VectorShuffle.fromArray(INT_SPECIES, spread(LANES / 2), 0);
 
     static {
         java.util.Arrays.fill(KEEP_LAST, LANES, 2 * LANES, -1);
         java.util.Arrays.fill(NEGATIVE_ZERO_FIRST, 0, LANES, Float.floatToRawIntBits(-0f));
+    }
+
+    /** {@code start + l / 2} for each lane {@code l}. */
+    private static int[] spread(int start) {
+        int[] values = new int[LANES];
+        for (int l = 0; l < LANES; l++) {
+            values[l] = start + l / 2;
+        }
+        return values;
     }
 
     /** {@code 2l + start} for each lane {@code l} of a half, in both halves. */
@@ -1336,6 +1354,78 @@ final class VectorKernels implements KernelSet {
             }
         }
         PlainKernels.maxPoolBackward(k, count, dy, dyOffset, y, argmax, argmaxOffset, dx);
+    }
+
+    /**
+     * For 2×2 windows by 2 that tile the plane exactly, with output rows of more than half a vector
+     * and at most one (both networks' pool1): each output row's two input rows written once, a
+     * vector of gradients spread over the two windows' columns it covers, 0 where the window's
+     * maximum is not; otherwise clearing then adding, as {@link KernelSet#maxPoolBackwardInto}.
+     */
+    @Override
+    public void maxPoolBackwardInto(MaxPooling pool, int planes, float[] dy, int dyOffset, float[] y,
+            int[] argmax, int argmaxOffset, float[] dx, int dxOffset) {
+        int outWidth = pool.outputWidth();
+        int outHeight = pool.outputHeight();
+        int width = pool.width();
+        if (pool.window() != 2 || pool.stride() != 2 || outWidth > LANES || 2 * outWidth <= LANES
+                || width != 2 * outWidth || pool.height() != 2 * outHeight || outHeight < 2) {
+            KernelSet.super.maxPoolBackwardInto(pool, planes, dy, dyOffset, y, argmax, argmaxOffset, dx, dxOffset);
+            return;
+        }
+        int planeSize = pool.height() * width;
+        int outputs = outHeight * outWidth;
+        for (int c = 0; c < planes; c++) {
+            int plane = dxOffset + c * planeSize;
+            int first = c * outputs;
+            spreadRowPairs(outHeight - 1, width, outWidth, dy, dyOffset + first, y, argmax, argmaxOffset + first, dx,
+                    plane);
+            // the last row alone: its vectors would read past the plane's outputs
+            int last = plane + (outHeight - 1) * 2 * width;
+            java.util.Arrays.fill(dx, last, last + 2 * width, 0f);
+            PlainKernels.maxPoolBackward((outHeight - 1) * outWidth, outputs, dy, dyOffset + first, y, argmax,
+                    argmaxOffset + first, dx);
+        }
+    }
+
+    /**
+     * Output rows {@code 0 .. rows - 1} of one plane, each written as its two input rows: the row's
+     * gradients as a vector (0 where {@code y <= 0} when {@code y} is given, and {@code 0 + g} as
+     * clearing then adding makes it, a -0.0 turned to +0.0), lane {@code l} of an input row's first
+     * vector taking window {@code l / 2} and of its second window {@code LANES / 2 + l / 2}, kept
+     * where the window's maximum is at that position. The lanes past the row read the next row's
+     * gradients and write into the rows below, which are written after.
+     */
+    private static void spreadRowPairs(int rows, int width, int outWidth, float[] dy, int d0, float[] y,
+            int[] argmax, int a0, float[] dx, int plane) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        for (int i = 0; i < rows; i++) {
+            int o = i * outWidth;
+            FloatVector gradient = FloatVector.fromArray(SPECIES, dy, d0 + o);
+            if (y != null) {
+                gradient = zero.blend(gradient,
+                        FloatVector.fromArray(SPECIES, y, d0 + o).compare(VectorOperators.GT, 0f));
+            }
+            gradient = zero.add(gradient);
+            IntVector index = IntVector.fromArray(INT_SPECIES, argmax, a0 + o);
+            FloatVector low = gradient.rearrange(SPREAD_LOW);
+            FloatVector high = gradient.rearrange(SPREAD_HIGH);
+            IntVector lowIndex = index.rearrange(SPREAD_LOW_INT);
+            IntVector highIndex = index.rearrange(SPREAD_HIGH_INT);
+            int top = plane + 2 * i * width;
+            spreadRow(low, high, lowIndex, highIndex, dx, top);
+            spreadRow(low, high, lowIndex, highIndex, dx, top + width);
+        }
+    }
+
+    /** Writes one input row from a row's spread gradients: each where its window's index is that position, else 0. */
+    private static void spreadRow(FloatVector low, FloatVector high, IntVector lowIndex, IntVector highIndex,
+            float[] dx, int row) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        VectorMask<Float> at = lowIndex.compare(VectorOperators.EQ, LANE.add(row)).cast(SPECIES);
+        zero.blend(low, at).intoArray(dx, row);
+        at = highIndex.compare(VectorOperators.EQ, LANE.add(row + LANES)).cast(SPECIES);
+        zero.blend(high, at).intoArray(dx, row + LANES);
     }
 
     /** {@code dx[argmax[k]] += dy[k]} for the first {@code count} (a multiple of {@code LANES}), indices distinct. */

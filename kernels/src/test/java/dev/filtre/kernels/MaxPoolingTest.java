@@ -79,6 +79,57 @@ class MaxPoolingTest {
         }
     }
 
+    /**
+     * Setting the input gradient against clearing it then adding ({@link MaxPooling#backward}): the
+     * same bits (a -0.0 gradient comes out +0.0, a NaN stays), and nothing written outside the
+     * planes, on every shape (the vector kernels write the 2×2 by 2 ones whose rows are more than
+     * half a vector once per value), with and without the ReLU's step, the input at an offset.
+     */
+    @Test
+    void backwardIntoGivesClearingThenBackwardOnEveryShape() {
+        Random random = new Random(13);
+        int[][] shapes = java.util.Arrays.copyOf(SHAPES, SHAPES.length + 3);
+        shapes[SHAPES.length] = new int[] {18, 18, 2, 2};
+        shapes[SHAPES.length + 1] = new int[] {4, 32, 2, 2};
+        shapes[SHAPES.length + 2] = new int[] {30, 20, 2, 2};
+        for (int[] shape : shapes) {
+            for (int planes : PLANES) {
+                MaxPooling pooling = new MaxPooling(shape[0], shape[1], shape[2], shape[3]);
+                int outputs = planes * pooling.outputHeight() * pooling.outputWidth();
+                int inputs = planes * shape[0] * shape[1];
+                float[] x = new float[3 + inputs];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = random.nextInt(9) - 4;
+                }
+                float[] y = new float[4 + outputs];
+                int[] argmax = new int[2 + outputs];
+                pooling.forward(x, 3, planes, y, 4, argmax, 2);
+                float[] dy = new float[4 + outputs];
+                for (int k = 0; k < dy.length; k++) {
+                    int pick = random.nextInt(30);
+                    dy[k] = pick == 0 ? -0f : pick == 1 ? Float.NaN : random.nextFloat() - 0.5f;
+                }
+                for (boolean relu : new boolean[] {false, true}) {
+                    float[] expected = new float[3 + inputs + 2];
+                    java.util.Arrays.fill(expected, 7f);
+                    java.util.Arrays.fill(expected, 3, 3 + inputs, 0f);
+                    pooling.backward(planes, dy, 4, relu ? y : null, argmax, 2, expected);
+                    float[] dx = new float[expected.length];
+                    for (int i = 0; i < dx.length; i++) {
+                        dx[i] = i < 3 || i >= 3 + inputs ? 7f : random.nextInt(5) - 2;
+                    }
+                    pooling.backwardInto(planes, dy, 4, relu ? y : null, argmax, 2, dx, 3);
+                    assertArrayEquals(bits(expected), bits(dx),
+                            pooling + " backwardInto on " + planes + " planes" + (relu ? " after a ReLU" : ""));
+                }
+            }
+        }
+        MaxPooling pooling = new MaxPooling(4, 4, 2, 2);
+        IllegalArgumentException region = assertThrows(IllegalArgumentException.class,
+                () -> pooling.backwardInto(2, new float[8], 0, null, new int[8], 0, new float[32], 1));
+        assertTrue(region.getMessage().contains("dx [2×4×4] needs 32 values from offset 1"), region.getMessage());
+    }
+
     @Test
     void aNanMakesItsWindowNanAndATieKeepsTheFirst() {
         MaxPooling pooling = new MaxPooling(2, 4, 2, 2);

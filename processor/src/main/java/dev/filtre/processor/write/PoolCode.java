@@ -253,20 +253,22 @@ final class PoolCode extends LayerCode {
     @Override
     void addBackward(CodeBlock.Builder code, NameAllocator names, String batch) {
         beginInputGradient(code);
-        code.addStatement("$T.fill($N, 0, $L, 0f)", ARRAYS, in.gradient(), in.sizeOf(batch));
         if (maxPooling.isPresent()) {
             if (appliesReluBackward) {
-                code.add("// each output's gradient goes to the input value it took, and through the ReLU before: only\n");
-                code.add("// where the value taken, this output, is positive\n");
+                code.add("// 0 everywhere but where a window's maximum was, which gets the window's gradient, and\n");
+                code.add("// through the ReLU before: only where the value taken, this output, is positive\n");
             } else {
-                code.add("// each output's gradient goes to the input value it took; overlapping windows add up\n");
+                code.add("// 0 everywhere but where a window's maximum was, which gets the window's gradient;\n");
+                code.add("// overlapping windows add up\n");
             }
-            code.addStatement("$N.backward($N * $N, $N, 0, $L, $N, 0, $N)", maxPooling.get(), batch, out.channels(),
-                    out.gradient(), appliesReluBackward ? CodeBlock.of("$N", out.values()) : CodeBlock.of("null"),
+            code.addStatement("$N.backwardInto($N * $N, $N, 0, $L, $N, 0, $N, 0)", maxPooling.get(), batch,
+                    out.channels(), out.gradient(),
+                    appliesReluBackward ? CodeBlock.of("$N", out.values()) : CodeBlock.of("null"),
                     argmax.orElseThrow().field(), in.gradient());
             endInputGradient(code);
             return;
         }
+        code.addStatement("$T.fill($N, 0, $L, 0f)", ARRAYS, in.gradient(), in.sizeOf(batch));
         Locals l = Locals.allocate(names);
         String share = names.newName("share");
         beginWindowLoops(code, l, batch);
