@@ -69,14 +69,16 @@ public interface Model {
     void seedDropout(long seed);
 
     /**
-     * Splits each one-input pass ({@link #forward(float[], int)}) across {@code threads} threads,
-     * the caller and {@code threads - 1} helpers: every convolution, max pooling and dense layer
-     * large enough to pay for a hand-off (about 0.2 µs) gives each thread a share of its filters,
-     * planes or units, and the small layers run on the caller. The outputs are the same, bit for
-     * bit, as on one thread. Between calls the helpers spin for 200 µs, so that a stream of inputs
-     * finds them awake, then sleep; {@code setIntraOpThreads(1)} (the default) stops them, and so
-     * does dropping the model. Batches and training passes are not split: run {@link #replica()
-     * replicas} on threads of their own for those. A replica starts with one thread.
+     * Splits each one-input forward pass ({@link #forward(float[], int)}) across {@code threads}
+     * threads, the caller and {@code threads - 1} helpers: every convolution, pooling and dense
+     * layer large enough to pay for a hand-off (about 0.2 µs) gives each thread a share of its
+     * filters, planes or units, and the small layers run on the caller. The outputs agree with the
+     * one-thread pass to float rounding (a dense layer's share of units may sum its dot products in
+     * another order) and are the same bits from call to call. Between calls the helpers spin for
+     * 200 µs, so that a stream of inputs finds them awake, then sleep; {@code setIntraOpThreads(1)}
+     * (the default) stops them, and so does dropping the model. Batch passes and backward passes
+     * are not split: run {@link #replica() replicas} on threads of their own for those. A replica
+     * starts with one thread.
      *
      * @throws IllegalArgumentException when {@code threads} is less than 1
      */
