@@ -47,21 +47,14 @@ class MaxPoolingTest {
         Random random = new Random(12);
         for (int[] shape : SHAPES) {
             for (int planes : PLANES) {
-                MaxPooling pooling = new MaxPooling(shape[0], shape[1], shape[2], shape[3]);
-                int outputs = planes * pooling.outputHeight() * pooling.outputWidth();
-                float[] x = new float[1 + planes * shape[0] * shape[1]];
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = random.nextInt(9) - 4;
-                }
-                float[] y = new float[4 + outputs];
-                int[] argmax = new int[2 + outputs];
-                pooling.forward(x, 1, planes, y, 4, argmax, 2);
-                float[] dy = new float[4 + outputs];
-                for (int k = 0; k < dy.length; k++) {
-                    dy[k] = random.nextFloat() - 0.5f;
-                }
+                Pooled p = Pooled.of(random, shape, planes, 1, false);
+                MaxPooling pooling = p.pooling();
+                int outputs = p.outputs();
+                float[] y = p.y();
+                int[] argmax = p.argmax();
+                float[] dy = p.dy();
                 for (boolean relu : new boolean[] {false, true}) {
-                    float[] dx = new float[x.length];
+                    float[] dx = new float[1 + p.inputs()];
                     for (int i = 0; i < dx.length; i++) {
                         dx[i] = random.nextInt(3);
                     }
@@ -94,21 +87,12 @@ class MaxPoolingTest {
         shapes[SHAPES.length + 2] = new int[] {30, 20, 2, 2};
         for (int[] shape : shapes) {
             for (int planes : PLANES) {
-                MaxPooling pooling = new MaxPooling(shape[0], shape[1], shape[2], shape[3]);
-                int outputs = planes * pooling.outputHeight() * pooling.outputWidth();
-                int inputs = planes * shape[0] * shape[1];
-                float[] x = new float[3 + inputs];
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = random.nextInt(9) - 4;
-                }
-                float[] y = new float[4 + outputs];
-                int[] argmax = new int[2 + outputs];
-                pooling.forward(x, 3, planes, y, 4, argmax, 2);
-                float[] dy = new float[4 + outputs];
-                for (int k = 0; k < dy.length; k++) {
-                    int pick = random.nextInt(30);
-                    dy[k] = pick == 0 ? -0f : pick == 1 ? Float.NaN : random.nextFloat() - 0.5f;
-                }
+                Pooled p = Pooled.of(random, shape, planes, 3, true);
+                MaxPooling pooling = p.pooling();
+                int inputs = p.inputs();
+                float[] y = p.y();
+                int[] argmax = p.argmax();
+                float[] dy = p.dy();
                 for (boolean relu : new boolean[] {false, true}) {
                     float[] expected = new float[3 + inputs + 2];
                     java.util.Arrays.fill(expected, 7f);
@@ -128,6 +112,32 @@ class MaxPoolingTest {
         IllegalArgumentException region = assertThrows(IllegalArgumentException.class,
                 () -> pooling.backwardInto(2, new float[8], 0, null, new int[8], 0, new float[32], 1));
         assertTrue(region.getMessage().contains("dx [2×4×4] needs 32 values from offset 1"), region.getMessage());
+    }
+
+    /**
+     * A pooling forward on random planes (few distinct values, the input at {@code xOffset}), its
+     * outputs {@code y} from 4, indices from 2, and gradients {@code dy} from 4 (some -0.0 and NaN
+     * when {@code special}), for the backward tests.
+     */
+    private record Pooled(MaxPooling pooling, int inputs, int outputs, float[] y, int[] argmax, float[] dy) {
+        static Pooled of(Random random, int[] shape, int planes, int xOffset, boolean special) {
+            MaxPooling pooling = new MaxPooling(shape[0], shape[1], shape[2], shape[3]);
+            int outputs = planes * pooling.outputHeight() * pooling.outputWidth();
+            int inputs = planes * shape[0] * shape[1];
+            float[] x = new float[xOffset + inputs];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = random.nextInt(9) - 4;
+            }
+            float[] y = new float[4 + outputs];
+            int[] argmax = new int[2 + outputs];
+            pooling.forward(x, xOffset, planes, y, 4, argmax, 2);
+            float[] dy = new float[4 + outputs];
+            for (int k = 0; k < dy.length; k++) {
+                int pick = special ? random.nextInt(30) : 2;
+                dy[k] = pick == 0 ? -0f : pick == 1 ? Float.NaN : random.nextFloat() - 0.5f;
+            }
+            return new Pooled(pooling, inputs, outputs, y, argmax, dy);
+        }
     }
 
     @Test

@@ -168,8 +168,8 @@ final class ConvCode extends LayerCode {
     }
 
     @Override
-    CodeBlock shareSize() {
-        return CodeBlock.of("$N", pixels);
+    CodeBlock shareStart(String share) {
+        return CodeBlock.of("$N * $N", share, pixels);
     }
 
     @Override

@@ -47,8 +47,8 @@ final class DenseCode extends LayerCode {
     }
 
     @Override
-    CodeBlock shareSize() {
-        return CodeBlock.of("1");
+    CodeBlock shareStart(String share) {
+        return CodeBlock.of("$N", share);
     }
 
     @Override

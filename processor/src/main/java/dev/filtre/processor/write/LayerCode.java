@@ -338,8 +338,8 @@ abstract class LayerCode {
         throw new UnsupportedOperationException(layer.name() + " is not split");
     }
 
-    /** The values of the output in one share, as code. */
-    CodeBlock shareSize() {
+    /** Where share {@code share} (a local) starts in the output, as code. */
+    CodeBlock shareStart(String share) {
         throw new UnsupportedOperationException(layer.name() + " is not split");
     }
 

@@ -164,8 +164,8 @@ final class PoolCode extends LayerCode {
     }
 
     @Override
-    CodeBlock shareSize() {
-        return CodeBlock.of("$N * $N", out.height(), out.width());
+    CodeBlock shareStart(String share) {
+        return CodeBlock.of("$N * $N * $N", share, out.height(), out.width());
     }
 
     @Override

@@ -68,8 +68,7 @@ final class SharedPass {
     private static FieldSpec addChain(TypeSpec.Builder type, Members members, List<SharedStep> group) {
         StringBuilder name = new StringBuilder();
         for (SharedStep step : group) {
-            String method = step.method().name();
-            name.append(method, "forward".length(), method.length() - "Share".length());
+            name.append(Members.capitalized(step.layer()));
         }
         NameAllocator names = members.locals();
         String part = names.newName("part");

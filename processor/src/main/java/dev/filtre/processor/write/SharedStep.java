@@ -17,11 +17,13 @@ import javax.lang.model.element.Modifier;
  * method(part, parts)} on its share of the layer's output; without, the caller runs {@code
  * method(1)}, a forward step of the batch pass, alone.
  *
+ * @param layer the name of the layer the step belongs to
  * @param channelShares the channels a split step cuts its output into, or 0 when it cuts a
  *     vector's units or is not split
  * @param channelwise whether each output channel of the step reads only the same input channel
  */
-record SharedStep(MethodSpec method, Optional<FieldSpec> task, int channelShares, boolean channelwise) {
+record SharedStep(String layer, MethodSpec method, Optional<FieldSpec> task, int channelShares,
+        boolean channelwise) {
     /** The kernels' team of threads, whose {@code Part}s the split steps are. */
     static final ClassName TEAM = ClassName.get("dev.filtre.kernels", "Team");
     static final ClassName TEAM_PART = TEAM.nestedClass("Part");
@@ -44,7 +46,7 @@ record SharedStep(MethodSpec method, Optional<FieldSpec> task, int channelShares
      * steps, on the caller.
      */
     static List<SharedStep> of(LayerCode code) {
-        return code.isSplit() ? split(code) : onCaller(code.forwardMethods());
+        return code.isSplit() ? split(code) : onCaller(code.layer.name(), code.forwardMethods());
     }
 
     private static List<SharedStep> split(LayerCode code) {
@@ -60,7 +62,7 @@ record SharedStep(MethodSpec method, Optional<FieldSpec> task, int channelShares
         code.addSharedForward(body, names, target, part, first, end);
         var activation = code.layer.activation().filter(ActivationCode::isElementwise);
         activation.ifPresent(elementwise -> ActivationCode.addElementwiseForward(body, names, elementwise, target,
-                code.out.values(), shareStart(code, first), shareStart(code, end)));
+                code.out.values(), code.shareStart(first), code.shareStart(end)));
         String layer = code.layer.name();
         MethodSpec method = MethodSpec.methodBuilder(code.members.method("forward" + Members.capitalized(layer)
                         + "Share"))
@@ -73,12 +75,12 @@ record SharedStep(MethodSpec method, Optional<FieldSpec> task, int channelShares
                 .addCode(body.build())
                 .build();
         List<SharedStep> steps = new ArrayList<>();
-        steps.add(new SharedStep(method, Optional.of(task(code.members, layer + "Share", method)),
+        steps.add(new SharedStep(layer, method, Optional.of(task(code.members, layer + "Share", method)),
                 code.splitByChannel() ? code.layer.output().channels() : 0, code.channelwise()));
         if (activation.isEmpty()) {
             // a softmax, or no activation: the steps after the layer's own
             List<MethodSpec> forward = code.forwardMethods();
-            steps.addAll(onCaller(forward.subList(1, forward.size())));
+            steps.addAll(onCaller(layer, forward.subList(1, forward.size())));
         }
         return steps;
     }
@@ -90,13 +92,7 @@ record SharedStep(MethodSpec method, Optional<FieldSpec> task, int channelShares
                 .build();
     }
 
-    /** Where share {@code share} (a local) starts in the output, as code. */
-    private static CodeBlock shareStart(LayerCode code, String share) {
-        CodeBlock size = code.shareSize();
-        return size.toString().equals("1") ? CodeBlock.of("$N", share) : CodeBlock.of("$N * $L", share, size);
-    }
-
-    private static List<SharedStep> onCaller(List<MethodSpec> methods) {
-        return methods.stream().map(method -> new SharedStep(method, Optional.empty(), 0, false)).toList();
+    private static List<SharedStep> onCaller(String layer, List<MethodSpec> methods) {
+        return methods.stream().map(method -> new SharedStep(layer, method, Optional.empty(), 0, false)).toList();
     }
 }
