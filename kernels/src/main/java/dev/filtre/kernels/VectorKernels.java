@@ -1257,15 +1257,9 @@ final class VectorKernels implements KernelSet {
         int outHeight = pool.outputHeight();
         if (pool.window() == 2 && pool.stride() == 2 && outWidth <= LANES && 2 * outWidth > LANES && outHeight > 1) {
             for (int c = 0; c < planes; c++) {
-                int plane = xOffset + c * planeSize;
                 int first = c * outputs;
-                maxPoolRowPairs(outHeight - 1, pool.width(), outWidth, x, plane, y, yOffset + first, argmax,
-                        argmaxOffset + first);
-                // the last row alone: a vector would spill past the plane's outputs
-                int last = (outHeight - 1) * outWidth;
-                for (int o = last; o < outputs; o++) {
-                    PlainKernels.maxPoolWindow(o, offsets, corners, x, plane, y, yOffset + first, argmax, argmaxOffset + first);
-                }
+                maxPoolRowPairs(outHeight, pool.width(), outWidth, x, xOffset + c * planeSize, y, yOffset + first,
+                        argmax, argmaxOffset + first);
             }
             return;
         }
@@ -1285,18 +1279,21 @@ final class VectorKernels implements KernelSet {
     }
 
     /**
-     * The first {@code rows} output rows of a 2×2, stride-2 max pooling of the plane at {@code
-     * plane} whose output rows are at most a vector and more than half of one wide: each row's two
-     * input rows are two vectors each (the second ending past the row, in the rows below, which
-     * exist since the last output row is not one of these), whose even and odd lanes are the
-     * windows' left and right columns; the row's outputs and indices are written as whole vectors,
-     * the lanes past the row landing on the next row's first outputs, which that row writes after.
+     * The {@code rows} output rows of a 2×2, stride-2 max pooling of the plane at {@code plane} whose
+     * output rows are at most a vector and more than half of one wide: each row's two input rows are
+     * two vectors each, whose even and odd lanes are the windows' left and right columns; the row's
+     * outputs and indices are written as whole vectors. The lanes past a row read the rows below and
+     * land on the next row's first outputs, which that row writes after. The last row, which has no
+     * row below inside the plane, is taken as the vector that ends where the plane's outputs end: its
+     * first {@code LANES - outWidth} lanes are the windows that end the row above, and keep what that
+     * row wrote (blended back in, with no masked store).
      */
     private static void maxPoolRowPairs(int rows, int width, int outWidth, float[] x, int plane, float[] y, int y0,
             int[] argmax, int a0) {
         VectorMask<Float> second = LANE_INDEX.compare(VectorOperators.GE, LANES / 2);
         for (int i = 0; i < rows; i++) {
-            int top = plane + 2 * i * width;
+            int back = i == rows - 1 ? LANES - outWidth : 0;
+            int top = plane + 2 * i * width - 2 * back;
             int bottom = top + width;
             FloatVector top0 = FloatVector.fromArray(SPECIES, x, top);
             FloatVector top1 = FloatVector.fromArray(SPECIES, x, top + LANES);
@@ -1314,8 +1311,14 @@ final class VectorKernels implements KernelSet {
             value = bottom0.rearrange(ODD_LANES).blend(bottom1.rearrange(ODD_LANES), second);
             best = best.blend(corner.add(width + 1), value.compare(VectorOperators.GT, max).cast(INT_SPECIES));
             max = max.lanewise(VectorOperators.MAX, value);
-            max.intoArray(y, y0 + i * outWidth);
-            best.intoArray(argmax, a0 + i * outWidth);
+            int at = i * outWidth - back;
+            if (back > 0) {
+                VectorMask<Float> written = LANE_INDEX.compare(VectorOperators.LT, back);
+                max = max.blend(FloatVector.fromArray(SPECIES, y, y0 + at), written);
+                best = best.blend(IntVector.fromArray(INT_SPECIES, argmax, a0 + at), written.cast(INT_SPECIES));
+            }
+            max.intoArray(y, y0 + at);
+            best.intoArray(argmax, a0 + at);
         }
     }
 
@@ -1378,29 +1381,30 @@ final class VectorKernels implements KernelSet {
         for (int c = 0; c < planes; c++) {
             int plane = dxOffset + c * planeSize;
             int first = c * outputs;
-            spreadRowPairs(outHeight - 1, width, outWidth, dy, dyOffset + first, y, argmax, argmaxOffset + first, dx,
+            spreadRowPairs(outHeight, width, outWidth, dy, dyOffset + first, y, argmax, argmaxOffset + first, dx,
                     plane);
-            // the last row alone: its vectors would read past the plane's outputs
-            int last = plane + (outHeight - 1) * 2 * width;
-            java.util.Arrays.fill(dx, last, last + 2 * width, 0f);
-            PlainKernels.maxPoolBackward((outHeight - 1) * outWidth, outputs, dy, dyOffset + first, y, argmax,
-                    argmaxOffset + first, dx);
         }
     }
 
     /**
-     * Output rows {@code 0 .. rows - 1} of one plane, each written as its two input rows: the row's
+     * The {@code rows} output rows of one plane, each written as its two input rows: the row's
      * gradients as a vector (0 where {@code y <= 0} when {@code y} is given, and {@code 0 + g} as
      * clearing then adding makes it, a -0.0 turned to +0.0), lane {@code l} of an input row's first
      * vector taking window {@code l / 2} and of its second window {@code LANES / 2 + l / 2}, kept
-     * where the window's maximum is at that position. The lanes past the row read the next row's
-     * gradients and write into the rows below, which are written after.
+     * where the window's maximum is at that position. The lanes past a row read the next row's
+     * gradients and write into the rows below, which are written after. The last row, with no row
+     * below, is taken as the vector that ends where the plane's outputs end: its first {@code LANES -
+     * outWidth} windows end the row above, and its first lanes in each input row land on the input
+     * row before, which they write again with the same values as before (the positions of those
+     * windows); so its bottom input row is written first, then its top one, over the lanes the bottom
+     * one spilled onto the end of the top one.
      */
     private static void spreadRowPairs(int rows, int width, int outWidth, float[] dy, int d0, float[] y,
             int[] argmax, int a0, float[] dx, int plane) {
         FloatVector zero = FloatVector.zero(SPECIES);
         for (int i = 0; i < rows; i++) {
-            int o = i * outWidth;
+            int back = i == rows - 1 ? LANES - outWidth : 0;
+            int o = i * outWidth - back;
             FloatVector gradient = FloatVector.fromArray(SPECIES, dy, d0 + o);
             if (y != null) {
                 gradient = zero.blend(gradient,
@@ -1412,9 +1416,14 @@ final class VectorKernels implements KernelSet {
             FloatVector high = gradient.rearrange(SPREAD_HIGH);
             IntVector lowIndex = index.rearrange(SPREAD_LOW_INT);
             IntVector highIndex = index.rearrange(SPREAD_HIGH_INT);
-            int top = plane + 2 * i * width;
-            spreadRow(low, high, lowIndex, highIndex, dx, top);
-            spreadRow(low, high, lowIndex, highIndex, dx, top + width);
+            int top = plane + 2 * i * width - 2 * back;
+            if (back == 0) {
+                spreadRow(low, high, lowIndex, highIndex, dx, top);
+                spreadRow(low, high, lowIndex, highIndex, dx, top + width);
+            } else {
+                spreadRow(low, high, lowIndex, highIndex, dx, top + width);
+                spreadRow(low, high, lowIndex, highIndex, dx, top);
+            }
         }
     }
 
