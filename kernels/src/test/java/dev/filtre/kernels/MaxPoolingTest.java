@@ -23,6 +23,9 @@ class MaxPoolingTest {
         // 2×2 windows by 2 with output rows of 9 to 16: whole rows a vector at a time (AVX-512),
         // floored, and one output row only
         {29, 29, 2, 2}, {20, 18, 2, 2}, {5, 32, 2, 2}, {2, 28, 2, 2}, {8, 17, 2, 2},
+        // 2×2 windows by 2 with rows of at most half a vector, gathered: odd widths and heights, and a
+        // plane of fewer outputs than a vector
+        {15, 15, 2, 2}, {16, 15, 2, 2}, {7, 8, 2, 2},
     };
     private static final int[] PLANES = {1, 3, 15, 16, 17, 33};
 
