@@ -79,6 +79,36 @@ class WorkersTest {
         }
     }
 
+    /**
+     * Past {@link Workers#SPIN_NANOS} of waiting a thread parks: an idle helper is parked, and the
+     * next round wakes it; a caller whose helper runs longer than the spin parks and is woken when the
+     * helper's chunk ends.
+     */
+    @Test
+    void threadsParkAfterTheSpinAndWakeForTheNextEvent() throws InterruptedException {
+        try (Workers workers = new Workers(model, new ReplicaPool(model), 2)) {
+            int[] runs = new int[2];
+            workers.run(2, (worker, from, to) -> runs[indexOf(workers, worker)]++);
+            Thread helper = workers.threads()[0];
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (helper.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertSame(Thread.State.WAITING, helper.getState(), "an idle helper parks after its spin");
+
+            long slowChunk = 20 * Workers.SPIN_NANOS;
+            workers.run(2, (worker, from, to) -> {
+                int w = indexOf(workers, worker);
+                if (w == 1) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(slowChunk);
+                }
+                runs[w]++;
+            });
+
+            assertArrayEquals(new int[] {2, 2}, runs);
+        }
+    }
+
     @Test
     void closeEndsTheThreadsAndGivesTheReplicasBack() {
         ReplicaPool pool = new ReplicaPool(model);
