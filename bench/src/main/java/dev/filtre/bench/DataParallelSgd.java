@@ -1,6 +1,7 @@
 package dev.filtre.bench;
 
 import dev.filtre.dsl.Model;
+import dev.filtre.kernels.Team;
 
 /**
  * Mini-batch training of a generated model through the {@link Model} contract alone, on one or
@@ -25,8 +26,8 @@ final class DataParallelSgd implements AutoCloseable {
     /** Each worker's dL/d logits for its slice of the batch; grows on the first step. */
     private final float[][] gradLogits;
     private final double[] losses;
-    private final WorkerGang.Task forwardAndBackward = this::forwardAndBackward;
-    private final WorkerGang.Task update = this::update;
+    private final Team.Part forwardAndBackward = this::forwardAndBackward;
+    private final Team.Part update = this::update;
 
     private float[] inputs;
     private int[] labels;
@@ -81,7 +82,7 @@ final class DataParallelSgd implements AutoCloseable {
         return loss / batch;
     }
 
-    private void forwardAndBackward(int worker) {
+    private void forwardAndBackward(int worker, int workers) {
         Model model = replicas[worker];
         int classes = model.outputSize();
         int from = firstSample + slice(batch, worker, replicas.length);
@@ -111,7 +112,7 @@ final class DataParallelSgd implements AutoCloseable {
         losses[worker] = loss;
     }
 
-    private void update(int worker) {
+    private void update(int worker, int workers) {
         int from = slice(parameters.length, worker, replicas.length);
         int to = slice(parameters.length, worker + 1, replicas.length);
         for (int i = from; i < to; i++) {

@@ -1,6 +1,7 @@
 package dev.filtre.bench;
 
 import dev.filtre.dsl.Model;
+import dev.filtre.kernels.Team;
 
 /**
  * Inference of one batch of images on one or more threads: the batch is cut into one slice per
@@ -14,7 +15,7 @@ final class ParallelInference implements AutoCloseable {
     private final float[][] inputs;
     private final float[][] outputs;
     private final int[] sizes;
-    private final WorkerGang.Task runSlice = this::runSlice;
+    private final Team.Part runSlice = this::runSlice;
 
     /** Prepares {@code threads} workers for the first {@code batch} samples of {@code samples}. */
     ParallelInference(Model model, int threads, float[] samples, int batch) {
@@ -45,7 +46,7 @@ final class ParallelInference implements AutoCloseable {
         gang.run(runSlice);
     }
 
-    private void runSlice(int worker) {
+    private void runSlice(int worker, int workers) {
         replicas[worker].forwardBatch(inputs[worker], sizes[worker], outputs[worker]);
     }
 

@@ -1,108 +1,53 @@
 package dev.filtre.bench;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
+import dev.filtre.kernels.Team;
 
 /**
- * A fixed set of threads that run one task together, each with its index, and return when all are
- * done: the calling thread is worker 0, started threads are workers 1 to n-1. Handing out a task
- * allocates nothing (threads wait with {@link LockSupport#park}), so a training or inference loop
- * driven by a gang allocates only what its task does.
+ * A fixed set of workers that run one task together, each with its index, and return when all are
+ * done: the calling thread is worker 0, and workers 1 to n-1 are the helpers of a {@link Team}, which
+ * spin a while between tasks rather than park (a parked thread's wake-up under a hypervisor costs
+ * tens of microseconds, a step or a batch of these benchmarks a few milliseconds). Handing out a task
+ * allocates nothing, so a training or inference loop driven by a gang allocates only what its task
+ * does. With one worker the caller runs the task alone.
  */
 final class WorkerGang implements AutoCloseable {
-    /** Work for one worker of the gang. */
-    @FunctionalInterface
-    interface Task {
-        void run(int worker);
-    }
-
-    private final Thread[] threads;
-    private final AtomicInteger pending = new AtomicInteger();
-    private volatile Task task;
-    private volatile int generation;
-    private volatile boolean closed;
-    private volatile Thread caller;
-    private volatile Throwable failure;
+    /** The caller and a helper per other worker; null for one worker. */
+    private final Team team;
 
     /** A gang of {@code size} workers: the caller and {@code size - 1} daemon threads. */
     WorkerGang(int size) {
         if (size < 1) {
             throw new IllegalArgumentException("a gang needs at least one worker, not " + size);
         }
-        threads = new Thread[size - 1];
-        for (int i = 0; i < threads.length; i++) {
-            int worker = i + 1;
-            threads[i] = new Thread(() -> loop(worker), "bench-worker-" + worker);
-            threads[i].setDaemon(true);
-            threads[i].start();
-        }
+        team = size > 1 ? Team.of(size, "bench-worker") : null;
     }
 
     /** The number of workers, the caller included. */
     int size() {
-        return threads.length + 1;
+        return team == null ? 1 : team.size();
     }
 
     /** The ids of the started threads (not the caller's), for allocation counting. */
     long[] threadIds() {
-        long[] ids = new long[threads.length];
-        for (int i = 0; i < threads.length; i++) {
-            ids[i] = threads[i].getId();
-        }
-        return ids;
+        return team == null ? new long[0] : team.helperThreadIds();
     }
 
-    /** Runs {@code work} on every worker and returns when all have finished; rethrows a failure. */
-    void run(Task work) {
-        if (closed) {
-            throw new IllegalStateException("the gang is closed");
-        }
-        if (threads.length > 0) {
-            caller = Thread.currentThread();
-            task = work;
-            pending.set(threads.length);
-            generation = generation + 1;
-            for (Thread thread : threads) {
-                LockSupport.unpark(thread);
-            }
-        }
-        work.run(0);
-        while (pending.get() != 0) {
-            LockSupport.park(this);
-        }
-        Throwable thrown = failure;
-        if (thrown != null) {
-            failure = null;
-            throw new IllegalStateException("a worker of the gang failed: " + thrown, thrown);
-        }
-    }
-
-    private void loop(int worker) {
-        int seen = 0;
-        while (true) {
-            while (generation == seen && !closed) {
-                LockSupport.park(this);
-            }
-            if (closed) {
-                return;
-            }
-            seen = generation;
-            try {
-                task.run(worker);
-            } catch (Throwable thrown) {
-                failure = thrown;
-            }
-            if (pending.decrementAndGet() == 0) {
-                LockSupport.unpark(caller);
-            }
+    /**
+     * Runs {@code work} on every worker ({@code work.run(worker, size())}) and returns when all have
+     * finished; a helper's failure is rethrown in an {@link IllegalStateException}.
+     */
+    void run(Team.Part work) {
+        if (team == null) {
+            work.run(0, 1);
+        } else {
+            team.run(work);
         }
     }
 
     @Override
     public void close() {
-        closed = true;
-        for (Thread thread : threads) {
-            LockSupport.unpark(thread);
+        if (team != null) {
+            team.close();
         }
     }
 }

@@ -16,7 +16,7 @@ class WorkerGangTest {
             Thread caller = Thread.currentThread();
             boolean[] callerRanZero = new boolean[1];
             for (int round = 0; round < 1000; round++) {
-                gang.run(worker -> {
+                gang.run((worker, workers) -> {
                     runs.incrementAndGet(worker);
                     if (worker == 0) {
                         callerRanZero[0] = Thread.currentThread() == caller;
@@ -32,15 +32,26 @@ class WorkerGangTest {
     @Test
     void aWorkersFailureReachesTheCallerAndTheGangGoesOn() {
         try (WorkerGang gang = new WorkerGang(2)) {
-            IllegalStateException failure = assertThrows(IllegalStateException.class, () -> gang.run(worker -> {
+            IllegalStateException failure = assertThrows(IllegalStateException.class, () -> gang.run((worker, workers) -> {
                 if (worker == 1) {
                     throw new ArithmeticException("worker 1 divided by zero");
                 }
             }));
             assertTrue(failure.getMessage().contains("worker 1 divided by zero"), failure.getMessage());
             int[] ran = new int[2];
-            gang.run(worker -> ran[worker]++);
+            gang.run((worker, workers) -> ran[worker]++);
             assertArrayEquals(new int[] {1, 1}, ran);
+        }
+    }
+
+    @Test
+    void oneWorkerIsTheCallerAlone() {
+        try (WorkerGang gang = new WorkerGang(1)) {
+            Thread[] ran = new Thread[1];
+            gang.run((worker, workers) -> ran[worker] = Thread.currentThread());
+            assertTrue(ran[0] == Thread.currentThread());
+            assertEquals(1, gang.size());
+            assertEquals(0, gang.threadIds().length);
         }
     }
 

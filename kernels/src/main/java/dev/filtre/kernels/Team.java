@@ -78,6 +78,15 @@ public final class Team implements AutoCloseable {
         return helpers.length + 1;
     }
 
+    /** The ids of the helper threads, parts 1 to {@code size() - 1} in order (to count what they allocate). */
+    public long[] helperThreadIds() {
+        long[] ids = new long[helpers.length];
+        for (int i = 0; i < helpers.length; i++) {
+            ids[i] = helpers[i].thread.getId();
+        }
+        return ids;
+    }
+
     /**
      * Runs part 0 of {@code work} on the calling thread and parts 1 to {@code size() - 1} on the
      * helpers, and returns when all are done.

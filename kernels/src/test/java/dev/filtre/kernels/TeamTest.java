@@ -42,7 +42,10 @@ class TeamTest {
                 }
                 assertArrayEquals(filled(size, size), sizes);
                 assertSame(Thread.currentThread(), threads.get(0));
+                long[] helperIds = team.helperThreadIds();
+                assertEquals(size - 1, helperIds.length);
                 for (int part = 1; part < size; part++) {
+                    assertEquals(threads.get(part).getId(), helperIds[part - 1], "part " + part + "'s thread id");
                     assertTrue(threads.get(part).getName().startsWith("team-test-"), threads.get(part).getName());
                     for (int other = 0; other < part; other++) {
                         assertTrue(threads.get(part) != threads.get(other), "parts " + other + " and " + part);
