@@ -712,6 +712,9 @@ final class VectorKernels implements KernelSet {
             int a0 = aOffset + i * k;
             int c0 = cOffset + i * n;
             int j = 0;
+            for (; j + 8 <= n; j += 8) {
+                dotEightByOne(k, b, bOffset + j * k, a, a0, c, c0 + j);
+            }
             for (; j + 4 <= n; j += 4) {
                 dotFourByOne(k, b, bOffset + j * k, a, a0, c, c0 + j, 1);
             }
@@ -965,6 +968,55 @@ final class VectorKernels implements KernelSet {
             int ct = c0 + t * xStride;
             c[ct] += v.mul(w0).reduceLanes(VectorOperators.ADD);
             c[ct + yStride] += v.mul(w1).reduceLanes(VectorOperators.ADD);
+        }
+    }
+
+    /**
+     * The eight dot products of rows {@code x0 ..} (eight, {@code k} apart) with row {@code y0}, the
+     * one of {@code x} row {@code r} added to {@code c[c0 + r]}: {@link #dotFourByOne} twice over in
+     * one pass, the same sums, with eight rows streaming at once (a matrix-vector product whose
+     * matrix comes from L3, FashionNet's fc1 for one image: 20 µs against 22.5 four rows at a time).
+     */
+    private static void dotEightByOne(int k, float[] x, int x0, float[] y, int y0, float[] c, int c0) {
+        FloatVector s0 = FloatVector.zero(SPECIES);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        FloatVector s4 = s0;
+        FloatVector s5 = s0;
+        FloatVector s6 = s0;
+        FloatVector s7 = s0;
+        int x1 = x0 + k;
+        int x2 = x1 + k;
+        int x3 = x2 + k;
+        int x4 = x3 + k;
+        int x5 = x4 + k;
+        int x6 = x5 + k;
+        int x7 = x6 + k;
+        int bound = SPECIES.loopBound(k);
+        int p = 0;
+        for (; p < bound; p += LANES) {
+            FloatVector w = FloatVector.fromArray(SPECIES, y, y0 + p);
+            s0 = FloatVector.fromArray(SPECIES, x, x0 + p).fma(w, s0);
+            s1 = FloatVector.fromArray(SPECIES, x, x1 + p).fma(w, s1);
+            s2 = FloatVector.fromArray(SPECIES, x, x2 + p).fma(w, s2);
+            s3 = FloatVector.fromArray(SPECIES, x, x3 + p).fma(w, s3);
+            s4 = FloatVector.fromArray(SPECIES, x, x4 + p).fma(w, s4);
+            s5 = FloatVector.fromArray(SPECIES, x, x5 + p).fma(w, s5);
+            s6 = FloatVector.fromArray(SPECIES, x, x6 + p).fma(w, s6);
+            s7 = FloatVector.fromArray(SPECIES, x, x7 + p).fma(w, s7);
+        }
+        c[c0] += s0.reduceLanes(VectorOperators.ADD);
+        c[c0 + 1] += s1.reduceLanes(VectorOperators.ADD);
+        c[c0 + 2] += s2.reduceLanes(VectorOperators.ADD);
+        c[c0 + 3] += s3.reduceLanes(VectorOperators.ADD);
+        c[c0 + 4] += s4.reduceLanes(VectorOperators.ADD);
+        c[c0 + 5] += s5.reduceLanes(VectorOperators.ADD);
+        c[c0 + 6] += s6.reduceLanes(VectorOperators.ADD);
+        c[c0 + 7] += s7.reduceLanes(VectorOperators.ADD);
+        if (p < k) {
+            dotFourByOneTail(k, k - p, x, x0, y, y0, c, c0, 1);
+            dotFourByOneTail(k, k - p, x, x4, y, y0, c, c0 + 4, 1);
         }
     }
 
