@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filtre.dsl.Model;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class WorkersTest {
@@ -100,7 +101,7 @@ class WorkersTest {
             workers.run(2, (worker, from, to) -> {
                 int w = indexOf(workers, worker);
                 if (w == 1) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(slowChunk);
+                    LockSupport.parkNanos(slowChunk);
                 }
                 runs[w]++;
             });
