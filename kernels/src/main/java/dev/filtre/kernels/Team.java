@@ -10,7 +10,9 @@ import java.util.concurrent.locks.LockSupport;
  * every part is done. This is what splits one sample's layers across cores, where a task is far too
  * short for an executor's queue and a sleeping thread's wake-up (tens of microseconds under a
  * hypervisor) would cost more than the work: between tasks a helper spins for {@link #SPIN_NANOS},
- * so that a caller sending sample after sample finds it awake, and only then parks.
+ * so that a caller sending sample after sample finds it awake, and only then parks (at once when the
+ * team has more threads than the machine has processors: a spinning helper would hold a core that
+ * another thread needs).
  *
  * <p>Handing out a part allocates nothing. Helpers are daemon threads; {@link #close()} stops them,
  * and so does the collection of the object a team is {@link #closedWhenUnreachable tied to}. One
@@ -30,6 +32,8 @@ public final class Team implements AutoCloseable {
     private static final Cleaner OWNERS = Cleaner.create();
 
     private final Helper[] helpers;
+    /** {@link #SPIN_NANOS}, or 0 when the team has more threads than processors. */
+    private final long spinNanos;
     private final AtomicInteger pending = new AtomicInteger();
     private volatile Part task;
     private volatile int generation;
@@ -37,6 +41,7 @@ public final class Team implements AutoCloseable {
     private volatile Throwable failure;
 
     private Team(int size, String name) {
+        spinNanos = spinNanos(size, Runtime.getRuntime().availableProcessors());
         helpers = new Helper[size - 1];
         for (int i = 0; i < helpers.length; i++) {
             helpers[i] = new Helper(i + 1);
@@ -71,6 +76,11 @@ public final class Team implements AutoCloseable {
     public Team closedWhenUnreachable(Object owner) {
         OWNERS.register(owner, this::close);
         return this;
+    }
+
+    /** How long the helpers of a team of {@code size} threads on {@code processors} processors spin between tasks. */
+    static long spinNanos(int size, int processors) {
+        return size <= processors ? SPIN_NANOS : 0;
     }
 
     /** The number of threads that run a task's parts, the caller included. */
@@ -170,7 +180,7 @@ public final class Team implements AutoCloseable {
 
         /** Waits for a generation other than {@code seen} and returns it; returns {@code seen} once the team is closed. */
         private int awaitTask(int seen) {
-            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            long spinUntil = System.nanoTime() + spinNanos;
             while (true) {
                 int current = generation;
                 if (current != seen) {
@@ -190,7 +200,7 @@ public final class Team implements AutoCloseable {
                     LockSupport.park(this);
                 }
                 parked = false;
-                spinUntil = System.nanoTime() + SPIN_NANOS;
+                spinUntil = System.nanoTime() + spinNanos;
             }
         }
     }

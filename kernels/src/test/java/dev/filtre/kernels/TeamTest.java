@@ -146,6 +146,13 @@ class TeamTest {
         assertEquals("a team shares work between 2 threads or more, not 1", error.getMessage());
     }
 
+    @Test
+    void helpersSpinOnlyWhenEveryThreadHasAProcessor() {
+        assertEquals(Team.SPIN_NANOS, Team.spinNanos(2, 2));
+        assertEquals(Team.SPIN_NANOS, Team.spinNanos(2, 8));
+        assertEquals(0, Team.spinNanos(3, 2));
+    }
+
     private static int[] filled(int length, int value) {
         int[] values = new int[length];
         java.util.Arrays.fill(values, value);

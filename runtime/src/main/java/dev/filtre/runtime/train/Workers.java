@@ -19,11 +19,15 @@ import java.util.concurrent.locks.LockSupport;
  * when steps follow each other: the gradient sum and the update take tens of microseconds) and the
  * caller for the helpers' chunks (which end within that time of its own when the chunks are even).
  * A parked thread's wake-up costs tens of microseconds under a hypervisor; two of them a step were
- * 6% of LeNet-5's two-thread training step.
+ * 6% of LeNet-5's two-thread training step. With more threads than processors a spinning thread
+ * would hold a core another one needs, so then they park at once.
  */
 final class Workers implements AutoCloseable {
     /** How long a waiting thread watches for its event before it parks: 200 µs. */
     static final long SPIN_NANOS = 200_000;
+
+    /** {@link #SPIN_NANOS}, or 0 when there are more threads than processors. */
+    private final long spinNanos;
 
     /** What a worker does with its chunk of positions {@code [from, to)}. */
     @FunctionalInterface
@@ -57,6 +61,7 @@ final class Workers implements AutoCloseable {
             workers[w] = new Worker(replicas.take());
         }
         failures = new Throwable[threads];
+        spinNanos = spinNanos(threads, Runtime.getRuntime().availableProcessors());
         this.threads = new Thread[threads - 1];
         for (int w = 1; w < threads; w++) {
             int index = w;
@@ -65,6 +70,11 @@ final class Workers implements AutoCloseable {
             this.threads[w - 1] = thread;
             thread.start();
         }
+    }
+
+    /** How long {@code threads} threads on {@code processors} processors spin before they park. */
+    static long spinNanos(int threads, int processors) {
+        return threads <= processors ? SPIN_NANOS : 0;
     }
 
     /** The workers, worker 0 (the trained model) first; the array must not be modified. */
@@ -114,7 +124,7 @@ final class Workers implements AutoCloseable {
             failure = e;
         }
         boolean interrupted = false;
-        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        long spinUntil = System.nanoTime() + spinNanos;
         while (pending.get() != 0) {
             if (System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();
@@ -150,7 +160,7 @@ final class Workers implements AutoCloseable {
     private void serve(int w) {
         int seen = 0;
         while (true) {
-            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            long spinUntil = System.nanoTime() + spinNanos;
             while (round == seen && !closed) {
                 if (System.nanoTime() < spinUntil) {
                     Thread.onSpinWait();

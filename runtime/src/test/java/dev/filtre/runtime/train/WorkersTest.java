@@ -111,6 +111,13 @@ class WorkersTest {
     }
 
     @Test
+    void threadsSpinOnlyWhenEachHasAProcessor() {
+        assertEquals(Workers.SPIN_NANOS, Workers.spinNanos(2, 2));
+        assertEquals(Workers.SPIN_NANOS, Workers.spinNanos(1, 2));
+        assertEquals(0, Workers.spinNanos(4, 2));
+    }
+
+    @Test
     void closeEndsTheThreadsAndGivesTheReplicasBack() {
         ReplicaPool pool = new ReplicaPool(model);
         Workers workers = new Workers(model, pool, 2);
