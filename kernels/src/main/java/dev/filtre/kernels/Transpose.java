@@ -8,18 +8,16 @@ final class Transpose {
 
     /** {@code to[j][i] = from[i][j]} for {@code from [rows×columns]}, {@code to [columns×rows]}. */
     static void copy(int rows, int columns, float[] from, int fromOffset, float[] to, int toOffset) {
-        tiles(rows, columns, from, fromOffset, to, toOffset, false);
+        rows(0, rows, columns, from, fromOffset, to, toOffset, false);
     }
 
-    /** {@code to[j][i] += from[i][j]} for {@code from [rows×columns]}, {@code to [columns×rows]}. */
-    static void add(int rows, int columns, float[] from, int fromOffset, float[] to, int toOffset) {
-        tiles(rows, columns, from, fromOffset, to, toOffset, true);
-    }
-
-    /** The tiled walk of both: each value written, or added when {@code add}. */
-    private static void tiles(int rows, int columns, float[] from, int fromOffset, float[] to, int toOffset,
+    /**
+     * The tiled walk of {@link #copy} over the source's rows {@code first .. rows - 1}, each value
+     * written to its place in the target, or added to it when {@code add}.
+     */
+    static void rows(int first, int rows, int columns, float[] from, int fromOffset, float[] to, int toOffset,
             boolean add) {
-        for (int i0 = 0; i0 < rows; i0 += TILE) {
+        for (int i0 = first; i0 < rows; i0 += TILE) {
             int i1 = Math.min(rows, i0 + TILE);
             for (int j0 = 0; j0 < columns; j0 += TILE) {
                 int j1 = Math.min(columns, j0 + TILE);

@@ -742,17 +742,17 @@ final class VectorKernels implements KernelSet {
     public void multiplyAddTransposedB(int m, int k, int n, float[] a, int aOffset, float[] b, int bOffset,
             float[] c, int cOffset, float[] scratch, int scratchOffset) {
         if (n >= 2 * LANES && transposePays(m, k)) {
-            Transpose.copy(n, k, b, bOffset, scratch, scratchOffset);
+            VectorTranspose.copy(n, k, b, bOffset, scratch, scratchOffset);
             multiplyAdd(m, k, n, a, aOffset, k, 1, scratch, scratchOffset, c, cOffset);
         } else if (swapPays(m, k, n)) {
             // Cᵀ [n×m] = B [n×k] · Aᵀ, the rows of A transposed into the scratch as [k×m] and the
             // product after them, then added to C transposed
             int aTransposed = scratchOffset;
             int product = scratchOffset + k * m;
-            Transpose.copy(m, k, a, aOffset, scratch, aTransposed);
+            VectorTranspose.copy(m, k, a, aOffset, scratch, aTransposed);
             java.util.Arrays.fill(scratch, product, product + n * m, 0f);
             multiplyAdd(n, k, m, b, bOffset, k, 1, scratch, aTransposed, scratch, product);
-            Transpose.add(n, m, scratch, product, c, cOffset);
+            VectorTranspose.add(n, m, scratch, product, c, cOffset);
         } else {
             multiplyAddTransposedB(m, k, n, a, aOffset, b, bOffset, c, cOffset);
         }
