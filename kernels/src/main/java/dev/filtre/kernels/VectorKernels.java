@@ -1229,10 +1229,24 @@ final class VectorKernels implements KernelSet {
             PlainKernels.unfoldWindowRows(kernel, pad, width, outWidth, rows, y, yOffset, x, xOffset, xStride);
             return;
         }
+        int back = LANES - outWidth;
         for (int i = 0; i < rows; i++) {
             int from = yOffset + i * width - pad;
             int to = xOffset + i * outWidth;
-            if (i * outWidth + LANES > spillEnd || from < 0 || from + kernel - 1 + LANES > y.length
+            boolean loadsInside = from >= 0 && from + kernel - 1 + LANES <= y.length;
+            if (i * outWidth + LANES > spillEnd && pad == 0 && i > 0 && back <= outWidth && loadsInside
+                    && from - width + outWidth - back >= 0) {
+                // the last rows, whose spill would pass spillEnd: the vector that ends with the run,
+                // its first lanes the row before's last values, loaded from that row's input
+                VectorMask<Float> run = LANE_INDEX.compare(VectorOperators.GE, (float) back);
+                for (int v = 0; v < kernel; v++) {
+                    FloatVector before = FloatVector.fromArray(SPECIES, y, from - width + outWidth - back + v);
+                    before.blend(FloatVector.fromArray(SPECIES, y, from - back + v), run)
+                            .intoArray(x, to - back + v * xStride);
+                }
+                continue;
+            }
+            if (i * outWidth + LANES > spillEnd || !loadsInside
                     || to + (kernel - 1) * xStride + LANES > x.length) {
                 PlainKernels.unfoldWindowRows(kernel, pad, width, outWidth, 1, y, yOffset + i * width, x, to, xStride);
                 continue;
