@@ -16,7 +16,7 @@ import dev.filtre.dsl.Model;
  * improves (the wall-avoiding robot of the examples), Adam's per-parameter step copes with both
  * better than {@link Sgd}. Its moments are state of the instance, bound to the first model it steps.
  */
-public final class Adam implements Optimizer {
+public final class Adam implements ElementwiseOptimizer {
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     private static final double EPSILON = 1e-8;
@@ -26,6 +26,10 @@ public final class Adam implements Optimizer {
     private float[] mean;
     private float[] meanSquare;
     private int steps;
+    /** The rate and the bias corrections of the step begun last. */
+    private double rate;
+    private double correction1;
+    private double correction2;
 
     private Adam(double learningRate) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
@@ -50,14 +54,22 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public void step(Model model, double rate) {
+    public void beginStep(Model model, double rate) {
+        bind(model, model.parameters());
+        steps++;
+        this.rate = rate;
+        correction1 = 1 - Math.pow(BETA1, steps);
+        correction2 = 1 - Math.pow(BETA2, steps);
+    }
+
+    @Override
+    public void update(Model model, int from, int to) {
         float[] p = model.parameters();
         float[] g = model.gradients();
-        bind(model, p);
-        steps++;
-        double correction1 = 1 - Math.pow(BETA1, steps);
-        double correction2 = 1 - Math.pow(BETA2, steps);
-        for (int i = 0; i < p.length; i++) {
+        if (p != parameters) {
+            throw new IllegalStateException("update of " + model.name() + " without its beginStep");
+        }
+        for (int i = from; i < to; i++) {
             double gradient = g[i];
             mean[i] = (float) (BETA1 * mean[i] + (1 - BETA1) * gradient);
             meanSquare[i] = (float) (BETA2 * meanSquare[i] + (1 - BETA2) * gradient * gradient);

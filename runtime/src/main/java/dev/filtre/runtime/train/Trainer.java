@@ -33,7 +33,9 @@ import java.util.List;
  *
  * <p>With {@link #threads(int) threads(n)} the batch is shared by {@code n} threads, each with a
  * {@link Model#replica()}; gradients are reduced in a fixed order, so a run depends only on the
- * seed and the thread count, not on timing. The threads live for one {@code fit} (or {@code
+ * seed and the thread count, not on timing. With an {@link ElementwiseOptimizer} ({@link Sgd},
+ * {@link Adam}) each thread adds up and updates its own range of the parameters; another optimizer
+ * steps on the calling thread once the gradients are added up. The threads live for one {@code fit} (or {@code
  * evaluate}) and end with it; the replicas are kept for the next fits of the trainers made from the
  * same {@link #of(Model)}.
  *
@@ -166,9 +168,14 @@ public final class Trainer {
                     int batchEnd = Math.min(batchStart + batchSize, train.size());
                     batchStep.prepare(order, batchStart, batchEnd, epoch, step);
                     workers.run(batchEnd - batchStart, batchStep);
-                    workers.reduceGradients();
                     rate = schedule.rate(optimizer.learningRate(), step, stepsPerEpoch, totalSteps);
-                    optimizer.step(model, rate);
+                    if (threads > 1 && optimizer instanceof ElementwiseOptimizer elementwise) {
+                        elementwise.beginStep(model, rate);
+                        workers.reduceAndUpdate(elementwise);
+                    } else {
+                        workers.reduceGradients();
+                        optimizer.step(model, rate);
+                    }
                     for (Worker worker : workers.all()) {
                         lossSum += worker.lossSum;
                         correct += worker.correct;

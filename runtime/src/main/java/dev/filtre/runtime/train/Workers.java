@@ -186,12 +186,50 @@ final class Workers implements AutoCloseable {
 
     /** Adds every other worker's gradients to worker 0's, in worker order. */
     void reduceGradients() {
+        reduceGradients(0, workers[0].model.gradients().length);
+    }
+
+    /** Adds every other worker's gradients {@code [from, to)} to worker 0's, in worker order. */
+    private void reduceGradients(int from, int to) {
         float[] total = workers[0].model.gradients();
         for (int w = 1; w < workers.length; w++) {
             float[] part = workers[w].model.gradients();
-            for (int i = 0; i < total.length; i++) {
+            for (int i = from; i < to; i++) {
                 total[i] += part[i];
             }
+        }
+    }
+
+    /**
+     * {@link #reduceGradients()} then {@code optimizer}'s begun step on worker 0's model, shared out:
+     * each thread adds up and updates its own range of the parameters (whole blocks of {@link
+     * #UPDATE_BLOCK}). Every parameter's sum is made in the same order as by {@link
+     * #reduceGradients()}, so the result is the same, bit for bit.
+     */
+    void reduceAndUpdate(ElementwiseOptimizer optimizer) {
+        sharedUpdate.optimizer = optimizer;
+        int parameters = workers[0].model.parameters().length;
+        run((parameters + UPDATE_BLOCK - 1) / UPDATE_BLOCK, sharedUpdate);
+        sharedUpdate.optimizer = null;
+    }
+
+    /** The parameters are shared out for the update in blocks of this many, a multiple of a vector's lanes. */
+    static final int UPDATE_BLOCK = 64;
+
+    private final SharedUpdate sharedUpdate = new SharedUpdate();
+
+    /** {@link #reduceAndUpdate}'s work on one thread's blocks, made once so that a step allocates nothing. */
+    private final class SharedUpdate implements ChunkTask {
+        private ElementwiseOptimizer optimizer;
+
+        @Override
+        public void run(Worker worker, int fromBlock, int toBlock) {
+            Model model = workers[0].model;
+            int parameters = model.parameters().length;
+            int from = Math.min(parameters, fromBlock * UPDATE_BLOCK);
+            int to = Math.min(parameters, toBlock * UPDATE_BLOCK);
+            reduceGradients(from, to);
+            optimizer.update(model, from, to);
         }
     }
 

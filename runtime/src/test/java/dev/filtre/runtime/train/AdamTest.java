@@ -1,5 +1,6 @@
 package dev.filtre.runtime.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -48,6 +49,26 @@ class AdamTest {
         // v = 0.999 * 0.00025 + 0.001 * 1 = 0.00124975, / (1 - 0.998001) = 0.62519, sqrt 0.79069;
         // 0.9 - 0.1 * 0.76316 / 0.79069 = 0.80348.
         assertEquals(0.8034818f, model.parameters()[0], 1e-6f);
+    }
+
+    @Test
+    void updatesOfRangesGiveTheStepsBits() {
+        Model stepped = new AdamTest_AdamTestNetModel();
+        Model shared = new AdamTest_AdamTestNetModel();
+        stepped.initialize(3);
+        shared.initialize(3);
+        Adam whole = Adam.withLearningRate(0.1);
+        Adam inRanges = whole.fresh();
+        for (int step = 0; step < 3; step++) {
+            for (int i = 0; i < stepped.gradients().length; i++) {
+                stepped.gradients()[i] = shared.gradients()[i] = (float) Math.sin(7 * i + step);
+            }
+            whole.step(stepped);
+            inRanges.beginStep(shared, 0.1);
+            inRanges.update(shared, 6, 10);
+            inRanges.update(shared, 0, 6);
+            assertArrayEquals(stepped.parameters(), shared.parameters(), "step " + step);
+        }
     }
 
     @Test

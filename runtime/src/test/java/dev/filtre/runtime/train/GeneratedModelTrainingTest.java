@@ -71,6 +71,43 @@ class GeneratedModelTrainingTest {
         assertArrayEquals(single.parameters(), first.parameters(), 1e-3f);
     }
 
+    /**
+     * On two threads an {@link ElementwiseOptimizer} is stepped by both threads, each adding up and
+     * updating its own blocks of the parameters (235 here, four blocks); an optimizer that is not
+     * elementwise is stepped once, after the gradients are added up. The weights are the same bits.
+     */
+    @Test
+    void theSharedUpdateGivesTheBitsOfTheUpdateAfterTheSum() {
+        Networks_BarsNetModel shared = model();
+        Networks_BarsNetModel serial = model();
+        Sgd sgd = Sgd.withLearningRate(0.05).momentum(0.9).weightDecay(5e-4);
+        Optimizer notElementwise = new Optimizer() {
+            private final Sgd inner = sgd.fresh();
+
+            @Override
+            public double learningRate() {
+                return inner.learningRate();
+            }
+
+            @Override
+            public void step(Model model, double learningRate) {
+                inner.step(model, learningRate);
+            }
+
+            @Override
+            public Optimizer fresh() {
+                throw new UnsupportedOperationException();
+            }
+        };
+
+        trainer(shared).optimizer(sgd).threads(2).epochs(2).fit(TRAIN);
+        trainer(serial).optimizer(notElementwise).threads(2).epochs(2).fit(TRAIN);
+
+        assertTrue(shared.parameters().length > 3 * Workers.UPDATE_BLOCK);
+        assertArrayEquals(serial.parameters(), shared.parameters());
+        assertFalse(Arrays.equals(model().parameters(), shared.parameters()), "trained");
+    }
+
     @Test
     void weightsRoundTripThroughASafetensorsFileWithPyTorchNames() throws Exception {
         Networks_BarsNetModel trained = model();

@@ -92,6 +92,30 @@ class SgdTest {
         }
     }
 
+    /** Ranges that cut through the runs of decayed weights and undecayed biases, updated last one first. */
+    @Test
+    void updatesOfRangesInAnyOrderGiveTheStepsBits() {
+        TestMlp stepped = new TestMlp(3, 4, 2, TestMlp.Activation.TANH, 0, false);
+        stepped.initialize(7);
+        TestMlp shared = new TestMlp(3, 4, 2, TestMlp.Activation.TANH, 0, false);
+        shared.initialize(7);
+        Sgd whole = Sgd.withLearningRate(0.05).momentum(0.9).weightDecay(5e-3);
+        Sgd inRanges = whole.fresh();
+        int[][] ranges = {{19, 26}, {7, 19}, {0, 7}};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int step = 0; step < 3; step++) {
+            for (int i = 0; i < stepped.gradients().length; i++) {
+                stepped.gradients()[i] = shared.gradients()[i] = (float) random.nextDouble(-1, 1);
+            }
+            whole.step(stepped, 0.05 + step);
+            inRanges.beginStep(shared, 0.05 + step);
+            for (int[] range : ranges) {
+                inRanges.update(shared, range[0], range[1]);
+            }
+            assertArrayEquals(stepped.parameters(), shared.parameters(), "step " + step);
+        }
+    }
+
     @Test
     void plainSgdSubtractsTheScaledGradient() {
         TestMlp model = tiny(1, 1, 1, 1);
