@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * class once with the Vector API and once without it (see the pom).
  */
 class SgemmTest {
-    private static final int[] SIZES = {1, 3, 4, 5, 16, 17, 31, 33, 64, 100};
+    private static final int[] SIZES = {1, 3, 4, 5, 16, 17, 31, 33, 50, 64, 68, 100};
     private static final int[][] OFFSETS = {{0, 0, 0}, {3, 7, 5}};
 
     @Test
