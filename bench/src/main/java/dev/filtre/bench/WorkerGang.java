@@ -34,7 +34,7 @@ final class WorkerGang implements AutoCloseable {
 
     /**
      * Runs {@code work} on every worker ({@code work.run(worker, size())}) and returns when all have
-     * finished; a helper's failure is rethrown in an {@link IllegalStateException}.
+     * finished; a helper's failure reaches the caller as {@link Team#run} says.
      */
     void run(Team.Part work) {
         if (team == null) {

@@ -5,18 +5,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Threads that share out one piece of work a few microseconds long: the calling thread and {@code
- * size() - 1} helper threads each run their part of a {@link Part}, and {@link #run} returns when
- * every part is done. This is what splits one sample's layers across cores, where a task is far too
- * short for an executor's queue and a sleeping thread's wake-up (tens of microseconds under a
- * hypervisor) would cost more than the work: between tasks a helper spins for {@link #SPIN_NANOS},
- * so that a caller sending sample after sample finds it awake, and only then parks (at once when the
- * team has more threads than the machine has processors: a spinning helper would hold a core that
- * another thread needs).
+ * Threads that share out one piece of work: the calling thread and {@code size() - 1} helper
+ * threads each run their part of a {@link Part}, and {@link #run} returns when every part is done.
+ * This is what splits one sample's layers across cores (tasks of a few microseconds) and a training
+ * batch across replicas (tasks of milliseconds), where a sleeping thread's wake-up (tens of
+ * microseconds under a hypervisor) would cost more than an executor's queue saves: a waiting thread
+ * spins for {@link #SPIN_NANOS} before it parks, a helper for the next task (a caller sending
+ * sample after sample finds it awake) and the caller for the helpers' parts (which end within that
+ * time of its own when the parts are even). With more threads than the machine has processors a
+ * spinning thread would hold a core that another one needs, so then they park at once.
  *
- * <p>Handing out a part allocates nothing. Helpers are daemon threads; {@link #close()} stops them,
- * and so does the collection of the object a team is {@link #closedWhenUnreachable tied to}. One
- * thread at a time may call {@link #run}.
+ * <p>Handing out a part allocates nothing. Helpers are daemon threads; {@link #close()} stops them
+ * and waits for them to end, and so does the collection of the object a team is {@link
+ * #closedWhenUnreachable tied to}. One thread at a time may call {@link #run}.
  */
 public final class Team implements AutoCloseable {
     /** How long a helper keeps watching for the next task before it parks: 200 µs. */
@@ -38,7 +39,11 @@ public final class Team implements AutoCloseable {
     private volatile Part task;
     private volatile int generation;
     private volatile boolean closed;
-    private volatile Throwable failure;
+    /** The thread of the current {@link #run}, and whether it parked waiting for the helpers. */
+    private volatile Thread caller;
+    private volatile boolean callerParked;
+    /** Ends the tie to an owner, so that a team closed by hand is not kept for its owner's collection. */
+    private volatile Cleaner.Cleanable ownerTie;
 
     private Team(int size, String name) {
         spinNanos = spinNanos(size, Runtime.getRuntime().availableProcessors());
@@ -74,7 +79,7 @@ public final class Team implements AutoCloseable {
      * when {@link #run} returns.
      */
     public Team closedWhenUnreachable(Object owner) {
-        OWNERS.register(owner, this::close);
+        ownerTie = OWNERS.register(owner, this::close);
         return this;
     }
 
@@ -99,16 +104,19 @@ public final class Team implements AutoCloseable {
 
     /**
      * Runs part 0 of {@code work} on the calling thread and parts 1 to {@code size() - 1} on the
-     * helpers, and returns when all are done.
+     * helpers, and returns when all are done. A part's exception reaches the caller once every part
+     * has ended: the caller's own, else the lowest failing helper's, a {@link RuntimeException} as it
+     * was thrown and anything else wrapped in an {@link IllegalStateException} that names the thread.
+     * An interrupt of the caller does not cut the wait short; its status stays set.
      *
-     * @throws IllegalStateException when the team is closed, or (after every part has ended) when a
-     *     helper's part threw, with that exception as its cause
+     * @throws IllegalStateException when the team is closed
      */
     public void run(Part work) {
         if (closed) {
             throw new IllegalStateException("the team is closed");
         }
         task = work;
+        caller = Thread.currentThread();
         pending.set(helpers.length);
         generation = generation + 1;
         for (Helper helper : helpers) {
@@ -116,38 +124,88 @@ public final class Team implements AutoCloseable {
                 LockSupport.unpark(helper.thread);
             }
         }
+        RuntimeException failed;
         try {
             work.run(0, helpers.length + 1);
         } finally {
             // the helpers' parts use what the caller's part does: let them end before it unwinds
             awaitHelpers();
             task = null;
+            caller = null;
+            failed = takeFailure();
         }
-        Throwable thrown = failure;
-        if (thrown != null) {
-            failure = null;
-            throw new IllegalStateException("a helper thread's part failed: " + thrown, thrown);
+        if (failed != null) {
+            throw failed;
         }
     }
 
-    private void awaitHelpers() {
-        long spins = 0;
-        while (pending.get() != 0) {
-            if (++spins < 1 << 16) {
-                Thread.onSpinWait();
-            } else {
-                // a helper was descheduled: let it have the core
-                Thread.yield();
+    /**
+     * The failure of the lowest helper whose part failed (wrapped, unless a {@link
+     * RuntimeException}), or null; clears every helper's.
+     */
+    private RuntimeException takeFailure() {
+        RuntimeException first = null;
+        for (Helper helper : helpers) {
+            Throwable thrown = helper.failure;
+            helper.failure = null;
+            if (first == null && thrown != null) {
+                first = thrown instanceof RuntimeException runtime ? runtime : new IllegalStateException(
+                        "thread " + helper.thread.getName() + " failed: " + thrown, thrown);
             }
         }
+        return first;
     }
 
-    /** Stops the helper threads once their current part ends; later calls of {@link #run} fail. */
+    /** Spins, then parks until the last helper's part ends and that helper unparks this thread. */
+    private void awaitHelpers() {
+        boolean interrupted = false;
+        long spinUntil = System.nanoTime() + spinNanos;
+        while (pending.get() != 0) {
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+                continue;
+            }
+            callerParked = true;
+            // as in a helper's wait: the last helper sees the flag, or this check sees its count
+            if (pending.get() != 0) {
+                LockSupport.park(this);
+                // cleared so that the next park waits; set again below
+                interrupted |= Thread.interrupted();
+            }
+            callerParked = false;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops the helper threads once their current part ends and waits for them to end (unless
+     * interrupted, the status then kept); later calls of {@link #run} fail.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         for (Helper helper : helpers) {
             LockSupport.unpark(helper.thread);
+        }
+        Cleaner.Cleanable tie = ownerTie;
+        if (tie != null) {
+            tie.clean(); // runs this method again, which returns at once
+        }
+        for (Helper helper : helpers) {
+            if (helper.thread == Thread.currentThread()) {
+                continue;
+            }
+            try {
+                helper.thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -155,6 +213,8 @@ public final class Team implements AutoCloseable {
         private final int part;
         private Thread thread;
         private volatile boolean parked;
+        /** What this helper's part of the current task threw; read by the caller after the task. */
+        private Throwable failure;
 
         Helper(int part) {
             this.part = part;
@@ -174,7 +234,10 @@ public final class Team implements AutoCloseable {
                 } catch (Throwable thrown) {
                     failure = thrown;
                 }
-                pending.decrementAndGet();
+                Thread waiting = caller;
+                if (pending.decrementAndGet() == 0 && callerParked) {
+                    LockSupport.unpark(waiting);
+                }
             }
         }
 

@@ -69,25 +69,89 @@ class TeamTest {
     }
 
     @Test
-    void aHelpersFailureReachesTheCallerAfterEveryPartEnded() {
+    void theLowestFailingHelpersExceptionReachesTheCallerAsThrownAfterEveryPartEnded() {
         try (Team team = Team.of(3, "team-test")) {
             AtomicIntegerArray ended = new AtomicIntegerArray(3);
-            IllegalStateException error = assertThrows(IllegalStateException.class, () -> team.run((part, parts) -> {
+            ArithmeticException error = assertThrows(ArithmeticException.class, () -> team.run((part, parts) -> {
                 try {
+                    if (part == 1) {
+                        throw new ArithmeticException("part 1 failed");
+                    }
                     if (part == 2) {
-                        throw new ArithmeticException("part 2 failed");
+                        throw new IllegalArgumentException("part 2 failed");
                     }
                 } finally {
                     ended.set(part, 1);
                 }
             }));
-            assertTrue(error.getMessage().contains("part 2 failed"), error.getMessage());
-            assertEquals(ArithmeticException.class, error.getCause().getClass());
+            assertEquals("part 1 failed", error.getMessage());
             assertArrayEquals(new int[] {1, 1, 1}, new int[] {ended.get(0), ended.get(1), ended.get(2)});
-            // the team still works
+            // the team still works, and the failures are not thrown again
             int[] seen = new int[3];
             team.run((part, parts) -> seen[part]++);
             assertArrayEquals(new int[] {1, 1, 1}, seen);
+        }
+    }
+
+    @Test
+    void anErrorOnAHelperIsWrappedAndNamesItsThread() {
+        try (Team team = Team.of(2, "team-test")) {
+            AssertionError broken = new AssertionError("broken");
+            IllegalStateException error = assertThrows(IllegalStateException.class, () -> team.run((part, parts) -> {
+                if (part == 1) {
+                    throw broken;
+                }
+            }));
+            assertEquals("thread team-test-1 failed: java.lang.AssertionError: broken", error.getMessage());
+            assertSame(broken, error.getCause());
+        }
+    }
+
+    /** A caller whose helper runs far longer than the spin parks, and the helper's end wakes it. */
+    @Test
+    void aCallerWaitingLongParksAndIsWokenByTheLastHelper() throws InterruptedException {
+        try (Team team = Team.of(2, "team-test")) {
+            Thread caller = Thread.currentThread();
+            java.util.concurrent.atomic.AtomicBoolean parkedSeen = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread watcher = new Thread(() -> {
+                while (!done.get() && !parkedSeen.get()) {
+                    parkedSeen.set(caller.getState() == Thread.State.WAITING);
+                    Thread.onSpinWait();
+                }
+            });
+            watcher.start();
+            int[] seen = new int[2];
+            team.run((part, parts) -> {
+                if (part == 1) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(200 * Team.SPIN_NANOS);
+                }
+                seen[part]++;
+            });
+            done.set(true);
+            watcher.join();
+            assertArrayEquals(new int[] {1, 1}, seen);
+            assertTrue(parkedSeen.get(), "the caller parked while its helper ran");
+        }
+    }
+
+    @Test
+    void anInterruptedCallerWaitsForEveryPartAndKeepsItsStatus() {
+        try (Team team = Team.of(2, "team-test")) {
+            int[] seen = new int[2];
+            Thread.currentThread().interrupt();
+            try {
+                team.run((part, parts) -> {
+                    if (part == 1) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(10 * Team.SPIN_NANOS);
+                    }
+                    seen[part]++;
+                });
+                assertTrue(Thread.currentThread().isInterrupted());
+            } finally {
+                Thread.interrupted();
+            }
+            assertArrayEquals(new int[] {1, 1}, seen);
         }
     }
 
@@ -108,18 +172,34 @@ class TeamTest {
     }
 
     @Test
-    void closingStopsTheHelpersAndRefusesLaterTasks() throws InterruptedException {
+    void closingEndsTheHelpersBeforeItReturnsAndRefusesLaterTasks() {
         Team team = Team.of(3, "team-test");
         Thread[] helpers = new Thread[3];
         team.run((part, parts) -> helpers[part] = Thread.currentThread());
         team.close();
         for (int part = 1; part < 3; part++) {
-            helpers[part].join(5_000);
             assertTrue(!helpers[part].isAlive(), helpers[part].getName() + " still runs after close");
         }
         IllegalStateException error = assertThrows(IllegalStateException.class,
                 () -> team.run((part, parts) -> { }));
         assertEquals("the team is closed", error.getMessage());
+        team.close(); // a second close does nothing
+    }
+
+    /** Closing a team unties it from its owner: a model that changes teams does not pile them up. */
+    @Test
+    void aClosedTeamIsNotKeptByItsOwner() throws InterruptedException {
+        Object owner = new Object();
+        Team team = Team.of(2, "team-test").closedWhenUnreachable(owner);
+        java.lang.ref.WeakReference<Team> closed = new java.lang.ref.WeakReference<>(team);
+        team.close();
+        team = null;
+        for (int attempt = 0; attempt < 100 && closed.get() != null; attempt++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertTrue(closed.get() == null, "the owner's tie still holds the closed team");
+        java.lang.ref.Reference.reachabilityFence(owner);
     }
 
     @Test
