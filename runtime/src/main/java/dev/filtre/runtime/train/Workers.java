@@ -1,8 +1,7 @@
 package dev.filtre.runtime.train;
 
 import dev.filtre.dsl.Model;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
+import dev.filtre.kernels.Team;
 
 /**
  * Data parallelism with reproducible results: a batch of {@code n} samples is cut into one
@@ -12,23 +11,15 @@ import java.util.concurrent.locks.LockSupport;
  * fixed order. Floating-point sums therefore depend on the thread count but not on timing: the
  * same seed and thread count give the same run, bit for bit.
  *
- * <p>Worker 0 runs on the calling thread; workers 1 to {@code t - 1} each own a daemon thread,
- * started once and kept until {@link #close()}. Handing out a chunk allocates nothing, so a training
- * step allocates only what its task does. Waiting threads spin for {@link #SPIN_NANOS} before they
- * {@link LockSupport#park(Object) park}: a helper for the next round (which comes within that time
- * when steps follow each other: the gradient sum and the update take tens of microseconds) and the
- * caller for the helpers' chunks (which end within that time of its own when the chunks are even).
- * A parked thread's wake-up costs tens of microseconds under a hypervisor; two of them a step were
- * 6% of LeNet-5's two-thread training step. With more threads than processors a spinning thread
- * would hold a core another one needs, so then they park at once.
+ * <p>Worker 0 runs on the calling thread; workers 1 to {@code t - 1} on the helper threads of a
+ * {@link Team}, started once and ended by {@link #close()}. Handing out a chunk allocates nothing,
+ * so a training step allocates only what its task does. Waiting threads spin before they park (see
+ * {@link Team}): a helper for the next round, which comes within that time when steps follow each
+ * other, and the caller for the helpers' chunks, which end within that time of its own when the
+ * chunks are even. A parked thread's wake-up costs tens of microseconds under a hypervisor; two of
+ * them a step were 6% of LeNet-5's two-thread training step.
  */
 final class Workers implements AutoCloseable {
-    /** How long a waiting thread watches for its event before it parks: 200 µs. */
-    static final long SPIN_NANOS = 200_000;
-
-    /** {@link #SPIN_NANOS}, or 0 when there are more threads than processors. */
-    private final long spinNanos;
-
     /** What a worker does with its chunk of positions {@code [from, to)}. */
     @FunctionalInterface
     interface ChunkTask {
@@ -36,22 +27,16 @@ final class Workers implements AutoCloseable {
     }
 
     private final Worker[] workers;
-    private final Thread[] threads;
-    /** What each started thread threw in the current round, by worker index (index 0 unused). */
-    private final Throwable[] failures;
-    private final AtomicInteger pending = new AtomicInteger();
-    private ChunkTask task;
-    private int count;
-    private Thread caller;
-    /** Incremented to start a round; the volatile write publishes {@code task}, {@code count} and {@code caller}. */
-    private volatile int round;
-    private volatile boolean closed;
+    /** The helper threads of workers 1 to {@code t - 1}; null for one worker. */
+    private final Team team;
+    private final Round round = new Round();
+    private boolean closed;
 
     private final ReplicaPool replicas;
 
     /**
      * Workers for {@code model} (worker 0) and {@code threads - 1} replicas taken from {@code
-     * replicas}, each with a started thread; {@link #close()} gives the replicas back.
+     * replicas}, with a team of {@code threads} threads; {@link #close()} gives the replicas back.
      */
     Workers(Model model, ReplicaPool replicas, int threads) {
         this.replicas = replicas;
@@ -60,21 +45,7 @@ final class Workers implements AutoCloseable {
         for (int w = 1; w < threads; w++) {
             workers[w] = new Worker(replicas.take());
         }
-        failures = new Throwable[threads];
-        spinNanos = spinNanos(threads, Runtime.getRuntime().availableProcessors());
-        this.threads = new Thread[threads - 1];
-        for (int w = 1; w < threads; w++) {
-            int index = w;
-            Thread thread = new Thread(() -> serve(index), "filtre-trainer-" + w);
-            thread.setDaemon(true);
-            this.threads[w - 1] = thread;
-            thread.start();
-        }
-    }
-
-    /** How long {@code threads} threads on {@code processors} processors spin before they park. */
-    static long spinNanos(int threads, int processors) {
-        return threads <= processors ? SPIN_NANOS : 0;
+        team = threads > 1 ? Team.of(threads, "filtre-trainer") : null;
     }
 
     /** The workers, worker 0 (the trained model) first; the array must not be modified. */
@@ -82,9 +53,9 @@ final class Workers implements AutoCloseable {
         return workers;
     }
 
-    /** The started threads, workers 1 to {@code t - 1} in order (for allocation counting). */
-    Thread[] threads() {
-        return threads.clone();
+    /** The ids of the helper threads, workers 1 to {@code t - 1} in order (for allocation counting). */
+    long[] threadIds() {
+        return team == null ? new long[0] : team.helperThreadIds();
     }
 
     void setTraining(boolean training) {
@@ -95,59 +66,28 @@ final class Workers implements AutoCloseable {
 
     /**
      * Runs {@code task} on every worker's chunk of {@code [0, count)}, worker 0 on the calling
-     * thread, and waits for all. When chunks fail, rethrows the failure of the lowest worker (a
-     * checked exception or an error thrown on another thread wrapped in an {@link
-     * IllegalStateException}). When the calling thread is interrupted meanwhile, waits for the
-     * other workers all the same, then throws an {@link IllegalStateException} with the interrupt
-     * status set.
+     * thread, and waits for all. When chunks fail, rethrows the failure of the lowest worker (an
+     * error or a checked exception thrown on another thread wrapped in an {@link
+     * IllegalStateException} that names the thread). When the calling thread is interrupted
+     * meanwhile, waits for the other workers all the same, then throws an {@link
+     * IllegalStateException} with the interrupt status set.
      */
     void run(int count, ChunkTask task) {
         if (closed) {
             throw new IllegalStateException("the workers are closed");
         }
-        if (threads.length == 0) {
+        if (team == null) {
             task.run(workers[0], 0, count);
             return;
         }
-        this.task = task;
-        this.count = count;
-        this.caller = Thread.currentThread();
-        pending.set(threads.length);
-        round = round + 1;
-        for (Thread thread : threads) {
-            LockSupport.unpark(thread);
-        }
-        RuntimeException failure = null;
+        round.task = task;
+        round.count = count;
         try {
-            task.run(workers[0], 0, chunkStart(1, count));
-        } catch (RuntimeException e) {
-            failure = e;
+            team.run(round);
+        } finally {
+            round.task = null;
         }
-        boolean interrupted = false;
-        long spinUntil = System.nanoTime() + spinNanos;
-        while (pending.get() != 0) {
-            if (System.nanoTime() < spinUntil) {
-                Thread.onSpinWait();
-                continue;
-            }
-            LockSupport.park(this);
-            interrupted |= Thread.interrupted();
-        }
-        interrupted |= Thread.interrupted();
-        this.task = null;
-        for (int w = 1; w < workers.length; w++) {
-            Throwable thrown = failures[w];
-            failures[w] = null;
-            if (failure == null && thrown != null) {
-                failure = thrown instanceof RuntimeException r ? r
-                        : new IllegalStateException("training thread " + w + " failed: " + thrown, thrown);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        if (Thread.currentThread().isInterrupted()) {
             throw new IllegalStateException("interrupted while training");
         }
     }
@@ -156,31 +96,17 @@ final class Workers implements AutoCloseable {
         return (int) ((long) worker * count / workers.length);
     }
 
-    /** The loop of the thread of worker {@code w}: one chunk per round until closed. */
-    private void serve(int w) {
-        int seen = 0;
-        while (true) {
-            long spinUntil = System.nanoTime() + spinNanos;
-            while (round == seen && !closed) {
-                if (System.nanoTime() < spinUntil) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);
-                }
-            }
-            if (closed) {
-                return;
-            }
-            seen = round;
-            try {
-                task.run(workers[w], chunkStart(w, count), chunkStart(w + 1, count));
-            } catch (Throwable thrown) {
-                failures[w] = thrown;
-            }
-            Thread waiting = caller;
-            if (pending.decrementAndGet() == 0) {
-                LockSupport.unpark(waiting);
-            }
+    /**
+     * One round's work for the team, made once so that a round allocates nothing: part {@code w}
+     * runs the task on worker {@code w}'s chunk. The team's hand-off publishes the fields.
+     */
+    private final class Round implements Team.Part {
+        private ChunkTask task;
+        private int count;
+
+        @Override
+        public void run(int part, int parts) {
+            task.run(workers[part], chunkStart(part, count), chunkStart(part + 1, count));
         }
     }
 
@@ -241,16 +167,8 @@ final class Workers implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (Thread thread : threads) {
-            LockSupport.unpark(thread);
-        }
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (team != null) {
+            team.close();
         }
         for (int w = 1; w < workers.length; w++) {
             replicas.giveBack(workers[w].model);

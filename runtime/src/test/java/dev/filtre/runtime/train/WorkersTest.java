@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filtre.dsl.Model;
+import dev.filtre.kernels.Team;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class WorkersTest {
                             throw error;
                         }
                     }));
-            assertTrue(thrown.getMessage().contains("training thread 1"), thrown.getMessage());
+            assertEquals("thread filtre-trainer-1 failed: java.lang.AssertionError: broken", thrown.getMessage());
             assertSame(error, thrown.getCause());
         }
     }
@@ -81,7 +82,7 @@ class WorkersTest {
     }
 
     /**
-     * Past {@link Workers#SPIN_NANOS} of waiting a thread parks: an idle helper is parked, and the
+     * Past {@link Team#SPIN_NANOS} of waiting a thread parks: an idle helper is parked, and the
      * next round wakes it; a caller whose helper runs longer than the spin parks and is woken when the
      * helper's chunk ends.
      */
@@ -90,14 +91,14 @@ class WorkersTest {
         try (Workers workers = new Workers(model, new ReplicaPool(model), 2)) {
             int[] runs = new int[2];
             workers.run(2, (worker, from, to) -> runs[indexOf(workers, worker)]++);
-            Thread helper = workers.threads()[0];
+            Thread helper = thread(workers.threadIds()[0]);
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (helper.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
                 Thread.sleep(1);
             }
             assertSame(Thread.State.WAITING, helper.getState(), "an idle helper parks after its spin");
 
-            long slowChunk = 20 * Workers.SPIN_NANOS;
+            long slowChunk = 20 * Team.SPIN_NANOS;
             workers.run(2, (worker, from, to) -> {
                 int w = indexOf(workers, worker);
                 if (w == 1) {
@@ -111,17 +112,10 @@ class WorkersTest {
     }
 
     @Test
-    void threadsSpinOnlyWhenEachHasAProcessor() {
-        assertEquals(Workers.SPIN_NANOS, Workers.spinNanos(2, 2));
-        assertEquals(Workers.SPIN_NANOS, Workers.spinNanos(1, 2));
-        assertEquals(0, Workers.spinNanos(4, 2));
-    }
-
-    @Test
     void closeEndsTheThreadsAndGivesTheReplicasBack() {
         ReplicaPool pool = new ReplicaPool(model);
         Workers workers = new Workers(model, pool, 2);
-        Thread thread = workers.threads()[0];
+        Thread thread = thread(workers.threadIds()[0]);
         Model replica = workers.all()[1].model;
 
         workers.close();
@@ -129,6 +123,10 @@ class WorkersTest {
         assertFalse(thread.isAlive());
         assertSame(replica, pool.take());
         assertThrows(IllegalStateException.class, () -> workers.run(1, (worker, from, to) -> {}));
+    }
+
+    private static Thread thread(long id) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getId() == id).findFirst().orElseThrow();
     }
 
     private static int indexOf(Workers workers, Worker worker) {
