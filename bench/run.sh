@@ -45,6 +45,8 @@ $PYTHON bench/pytorch_peer.py export --dir bench/target/onnx
 
 mkdir -p "$OUT"
 echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "the multiply-add peak Java reaches on this machine (dev.filtre.bench.FmaPeak):"
+java $JAVA_OPTS -cp "$CLASSPATH" dev.filtre.bench.FmaPeak 2>/dev/null | tee "$OUT/peak.txt"
 COMMON=(--seconds "$SECONDS_PER_RUN" --runs "$RUNS" --latency-calls "$LATENCY_CALLS")
 first=1
 for net in $NETS; do
