@@ -101,6 +101,57 @@ final class VectorKernels implements KernelSet {
         return values;
     }
 
+    /**
+     * What {@link #maxPoolTwoRows} needs for output rows of {@code width} values ({@code LANES / 3 <
+     * width <= LANES / 2}): lanes {@code 0 .. width - 1} take the windows of one output row from the
+     * vector of its top (or bottom) input row, lanes {@code width .. 2 width - 1} those of the next
+     * output row from that row's vector; the windows' left columns are the even values, the right
+     * ones the odd values.
+     */
+    private static final class TwoRowWindows {
+        final VectorShuffle<Float> leftOfFirst;
+        final VectorShuffle<Float> leftOfSecond;
+        final VectorShuffle<Float> rightOfFirst;
+        final VectorShuffle<Float> rightOfSecond;
+        final VectorMask<Float> second;
+        /** Each window's top-left input position from the first input row's start (rows of {@code 2 width}). */
+        final IntVector corner;
+
+        TwoRowWindows(int width) {
+            int[] first = new int[LANES];
+            int[] next = new int[LANES];
+            int[] corners = new int[LANES];
+            boolean[] inSecond = new boolean[LANES];
+            for (int l = 0; l < LANES; l++) {
+                // lanes past the two rows take any position in range: they land where later rows write
+                first[l] = l < width ? 2 * l : 0;
+                next[l] = l >= width && l < 2 * width ? 2 * (l - width) : 0;
+                inSecond[l] = l >= width;
+                // the next output row's windows start two input rows (4 width values) further
+                corners[l] = l < width ? 2 * l : 4 * width + 2 * (l - width);
+            }
+            leftOfFirst = VectorShuffle.fromArray(SPECIES, first, 0);
+            leftOfSecond = VectorShuffle.fromArray(SPECIES, next, 0);
+            for (int l = 0; l < LANES; l++) {
+                first[l]++;
+                next[l]++;
+            }
+            rightOfFirst = VectorShuffle.fromArray(SPECIES, first, 0);
+            rightOfSecond = VectorShuffle.fromArray(SPECIES, next, 0);
+            second = VectorMask.fromArray(SPECIES, inSecond, 0);
+            corner = IntVector.fromArray(INT_SPECIES, corners, 0);
+        }
+    }
+
+    /** {@link TwoRowWindows} by output row width, made once; null where two rows are not a vector's worth. */
+    private static final TwoRowWindows[] TWO_ROW_WINDOWS = new TwoRowWindows[LANES / 2 + 1];
+
+    static {
+        for (int width = LANES / 3 + 1; width <= LANES / 2; width++) {
+            TWO_ROW_WINDOWS[width] = new TwoRowWindows(width);
+        }
+    }
+
     /** {@code factor·l + start} for each lane {@code l}. */
     private static int[] multiples(int factor, int start) {
         int[] values = new int[LANES];
@@ -1329,6 +1380,19 @@ final class VectorKernels implements KernelSet {
             }
             return;
         }
+        int rows = planes * outHeight;
+        if (pool.window() == 2 && pool.stride() == 2 && outWidth <= LANES / 2 && TWO_ROW_WINDOWS[outWidth] != null
+                && pool.width() == 2 * outWidth && pool.height() == 2 * outHeight && planeSize == pool.height() * pool.width()
+                && outputs == outHeight * outWidth && rows >= 3) {
+            int done = maxPoolTwoRows(rows, outWidth, TWO_ROW_WINDOWS[outWidth], x, xOffset, y, yOffset, argmax,
+                    argmaxOffset);
+            for (int o = done * outWidth; o < rows * outWidth; o++) {
+                int c = o / outputs;
+                PlainKernels.maxPoolWindow(o - c * outputs, offsets, corners, x, xOffset + c * planeSize, y,
+                        yOffset + c * outputs, argmax, argmaxOffset + c * outputs);
+            }
+            return;
+        }
         int group = MaxPooling.GROUP;
         int c = 0;
         for (; c + group <= planes; c += group) {
@@ -1386,6 +1450,46 @@ final class VectorKernels implements KernelSet {
             max.intoArray(y, y0 + at);
             best.intoArray(argmax, a0 + at);
         }
+    }
+
+    /**
+     * 2×2, stride-2 max pooling of planes that the windows tile exactly, with output rows of {@code
+     * outWidth} values, two rows fitting in a vector: the planes' rows taken as one tall plane (their
+     * input rows come in pairs that never straddle two planes), two output rows a vector, from
+     * whole-vector loads of their four input rows instead of four gathers. The lanes past the two
+     * rows read the next rows and land on the next rows' outputs, which are written after. Returns
+     * the number of output rows done, all but the last two or three (whose loads or stores would
+     * pass the planes), which are left to the caller. The same comparisons in the same order as
+     * {@link #maxPoolVectors}.
+     */
+    private static int maxPoolTwoRows(int rows, int outWidth, TwoRowWindows windows, float[] x, int x0, float[] y,
+            int y0, int[] argmax, int a0) {
+        int width = 2 * outWidth;
+        int t = 0;
+        for (; t + 3 <= rows; t += 2) {
+            int top = x0 + 2 * t * width;
+            FloatVector row0 = FloatVector.fromArray(SPECIES, x, top);
+            FloatVector row1 = FloatVector.fromArray(SPECIES, x, top + width);
+            FloatVector row2 = FloatVector.fromArray(SPECIES, x, top + 2 * width);
+            FloatVector row3 = FloatVector.fromArray(SPECIES, x, top + 3 * width);
+            IntVector corner = windows.corner.add(top);
+            FloatVector max = row0.rearrange(windows.leftOfFirst).blend(row2.rearrange(windows.leftOfSecond),
+                    windows.second);
+            IntVector best = corner;
+            FloatVector value = row0.rearrange(windows.rightOfFirst).blend(row2.rearrange(windows.rightOfSecond),
+                    windows.second);
+            best = best.blend(corner.add(1), value.compare(VectorOperators.GT, max).cast(INT_SPECIES));
+            max = max.lanewise(VectorOperators.MAX, value);
+            value = row1.rearrange(windows.leftOfFirst).blend(row3.rearrange(windows.leftOfSecond), windows.second);
+            best = best.blend(corner.add(width), value.compare(VectorOperators.GT, max).cast(INT_SPECIES));
+            max = max.lanewise(VectorOperators.MAX, value);
+            value = row1.rearrange(windows.rightOfFirst).blend(row3.rearrange(windows.rightOfSecond), windows.second);
+            best = best.blend(corner.add(width + 1), value.compare(VectorOperators.GT, max).cast(INT_SPECIES));
+            max = max.lanewise(VectorOperators.MAX, value);
+            max.intoArray(y, y0 + t * outWidth);
+            best.intoArray(argmax, a0 + t * outWidth);
+        }
+        return t;
     }
 
     /**
