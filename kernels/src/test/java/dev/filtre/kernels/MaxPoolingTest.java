@@ -27,8 +27,10 @@ class MaxPoolingTest {
         // plane of fewer outputs than a vector
         {15, 15, 2, 2}, {16, 15, 2, 2}, {7, 8, 2, 2},
         // 2×2 windows by 2 tiling planes whose output rows are more than a third of a vector and at
-        // most half of one: two output rows a vector (AVX-512), the last rows window by window
-        {12, 12, 2, 2}, {16, 16, 2, 2}, {6, 14, 2, 2}, {2, 14, 2, 2},
+        // most half of one: two output rows a vector (AVX-512), the last rows window by window; of a
+        // quarter to a third (and {10, 10} above): three rows a vector
+        {12, 12, 2, 2}, {16, 16, 2, 2}, {6, 14, 2, 2}, {2, 14, 2, 2}, {10, 12, 2, 2},
+        {12, 10, 2, 2}, {2, 10, 2, 2}, {4, 10, 2, 2},
     };
     private static final int[] PLANES = {1, 3, 15, 16, 17, 33};
 
