@@ -46,6 +46,10 @@ interface KernelSet {
     /** {@code y[j] += x[j]} for the {@code n} values from each offset (regions of one array do not overlap). */
     void add(int n, float[] x, int xOffset, float[] y, int yOffset);
 
+    /** {@link AdamStep#update}'s step on parameters {@code [from, to)}. */
+    void adam(int from, int to, float[] p, float[] g, float[] m, float[] v, double rate, double correction1,
+            double correction2, double beta1, double beta2, double epsilon);
+
     /** {@code A[m×n] += x[m] · yᵀ[n]}. */
     void rankOneUpdate(int m, int n, float[] x, int xOffset, float[] y, int yOffset, float[] a, int aOffset);
 

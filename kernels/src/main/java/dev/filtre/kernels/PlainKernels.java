@@ -206,6 +206,24 @@ final class PlainKernels implements KernelSet {
     }
 
     @Override
+    public void adam(int from, int to, float[] p, float[] g, float[] m, float[] v, double rate, double correction1,
+            double correction2, double beta1, double beta2, double epsilon) {
+        adamRange(from, to, p, g, m, v, rate, correction1, correction2, beta1, beta2, epsilon);
+    }
+
+    /** {@link AdamStep#update} one parameter at a time (also the vector kernels' tail). */
+    static void adamRange(int from, int to, float[] p, float[] g, float[] m, float[] v, double rate,
+            double correction1, double correction2, double beta1, double beta2, double epsilon) {
+        for (int i = from; i < to; i++) {
+            double gradient = g[i];
+            m[i] = (float) (beta1 * m[i] + (1 - beta1) * gradient);
+            v[i] = (float) (beta2 * v[i] + (1 - beta2) * gradient * gradient);
+            double step = rate * (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + epsilon);
+            p[i] -= (float) step;
+        }
+    }
+
+    @Override
     public void unfoldWindowRows(int kernel, int pad, int width, int outWidth, int rows, float[] y, int yOffset,
             float[] x, int xOffset, int xStride, int spillEnd) {
         unfoldWindowRows(kernel, pad, width, outWidth, rows, y, yOffset, x, xOffset, xStride);

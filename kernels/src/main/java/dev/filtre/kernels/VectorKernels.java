@@ -1,9 +1,11 @@
 package dev.filtre.kernels;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -1292,6 +1294,43 @@ final class VectorKernels implements KernelSet {
      * other rows, and rows whose load would leave the array, take the scalar loops (JDK 17's masked
      * stores are not intrinsics, and its out-of-range masked loads allocate).
      */
+    /**
+     * Eight parameters at a time: floats widened to doubles, the same double operations in the same
+     * order as {@link PlainKernels#adamRange}, narrowed back for the stores (the step reads the
+     * stored, narrowed moments, as the scalar loop does).
+     */
+    @Override
+    public void adam(int from, int to, float[] p, float[] g, float[] m, float[] v, double rate, double correction1,
+            double correction2, double beta1, double beta2, double epsilon) {
+        int i = from;
+        double keep1 = 1 - beta1;
+        double keep2 = 1 - beta2;
+        for (; i + HALF.length() <= to; i += HALF.length()) {
+            DoubleVector gradient = widen(FloatVector.fromArray(HALF, g, i));
+            FloatVector mean = narrow(widen(FloatVector.fromArray(HALF, m, i)).mul(beta1).add(gradient.mul(keep1)));
+            FloatVector meanSquare = narrow(widen(FloatVector.fromArray(HALF, v, i)).mul(beta2)
+                    .add(gradient.mul(keep2).mul(gradient)));
+            mean.intoArray(m, i);
+            meanSquare.intoArray(v, i);
+            DoubleVector step = widen(mean).div(correction1).mul(rate)
+                    .div(widen(meanSquare).div(correction2).lanewise(VectorOperators.SQRT).add(epsilon));
+            FloatVector.fromArray(HALF, p, i).sub(narrow(step)).intoArray(p, i);
+        }
+        PlainKernels.adamRange(i, to, p, g, m, v, rate, correction1, correction2, beta1, beta2, epsilon);
+    }
+
+    /** Half a vector of floats, which widen to a whole vector of doubles. */
+    private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 2));
+    private static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, SPECIES.vectorShape());
+
+    private static DoubleVector widen(FloatVector values) {
+        return (DoubleVector) values.convertShape(VectorOperators.F2D, DOUBLES, 0);
+    }
+
+    private static FloatVector narrow(DoubleVector values) {
+        return (FloatVector) values.convertShape(VectorOperators.D2F, HALF, 0);
+    }
+
     @Override
     public void unfoldWindowRows(int kernel, int pad, int width, int outWidth, int rows, float[] y, int yOffset,
             float[] x, int xOffset, int xStride, int spillEnd) {

@@ -1,6 +1,7 @@
 package dev.filtre.runtime.train;
 
 import dev.filtre.dsl.Model;
+import dev.filtre.kernels.AdamStep;
 
 /**
  * Adam (Kingma and Ba, 2015), as PyTorch's {@code torch.optim.Adam} without weight decay: each
@@ -69,13 +70,9 @@ public final class Adam implements ElementwiseOptimizer {
         if (p != parameters) {
             throw new IllegalStateException("update of " + model.name() + " without its beginStep");
         }
-        for (int i = from; i < to; i++) {
-            double gradient = g[i];
-            mean[i] = (float) (BETA1 * mean[i] + (1 - BETA1) * gradient);
-            meanSquare[i] = (float) (BETA2 * meanSquare[i] + (1 - BETA2) * gradient * gradient);
-            double step = rate * (mean[i] / correction1) / (Math.sqrt(meanSquare[i] / correction2) + EPSILON);
-            p[i] -= (float) step;
-        }
+        // in double precision, eight parameters at a time with the Vector API (FashionNet's 421,642:
+        // 2.9 -> 0.69 ms on one thread), the same bits as one at a time
+        AdamStep.update(from, to, p, g, mean, meanSquare, rate, correction1, correction2, BETA1, BETA2, EPSILON);
     }
 
     private void bind(Model model, float[] p) {
