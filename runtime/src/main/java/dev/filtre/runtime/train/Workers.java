@@ -9,7 +9,9 @@ import dev.filtre.kernels.Team;
  * each worker accumulates its chunk's gradients in its own model instance, and
  * {@link #reduceGradients()} adds workers 1, 2, ... to worker 0's (the trained model's) in that
  * fixed order. Floating-point sums therefore depend on the thread count but not on timing: the
- * same seed and thread count give the same run, bit for bit.
+ * same seed and thread count give the same run, bit for bit. {@link #reduceAndUpdate} makes the
+ * same sums and an {@link ElementwiseOptimizer}'s step with every thread on its own blocks of the
+ * parameters.
  *
  * <p>Worker 0 runs on the calling thread; workers 1 to {@code t - 1} on the helper threads of a
  * {@link Team}, started once and ended by {@link #close()}. Handing out a chunk allocates nothing,
@@ -20,6 +22,9 @@ import dev.filtre.kernels.Team;
  * them a step were 6% of LeNet-5's two-thread training step.
  */
 final class Workers implements AutoCloseable {
+    /** The parameters are shared out for the update in blocks of this many, a multiple of a vector's lanes. */
+    static final int UPDATE_BLOCK = 64;
+
     /** What a worker does with its chunk of positions {@code [from, to)}. */
     @FunctionalInterface
     interface ChunkTask {
@@ -29,10 +34,11 @@ final class Workers implements AutoCloseable {
     private final Worker[] workers;
     /** The helper threads of workers 1 to {@code t - 1}; null for one worker. */
     private final Team team;
-    private final Round round = new Round();
-    private boolean closed;
-
     private final ReplicaPool replicas;
+    /** The team's task for {@link #run}, and {@link #reduceAndUpdate}'s, made once: a round allocates nothing. */
+    private final Round round = new Round();
+    private final SharedUpdate sharedUpdate = new SharedUpdate();
+    private boolean closed;
 
     /**
      * Workers for {@code model} (worker 0) and {@code threads - 1} replicas taken from {@code
@@ -138,11 +144,6 @@ final class Workers implements AutoCloseable {
         run((parameters + UPDATE_BLOCK - 1) / UPDATE_BLOCK, sharedUpdate);
         sharedUpdate.optimizer = null;
     }
-
-    /** The parameters are shared out for the update in blocks of this many, a multiple of a vector's lanes. */
-    static final int UPDATE_BLOCK = 64;
-
-    private final SharedUpdate sharedUpdate = new SharedUpdate();
 
     /** {@link #reduceAndUpdate}'s work on one thread's blocks, made once so that a step allocates nothing. */
     private final class SharedUpdate implements ChunkTask {
