@@ -122,8 +122,11 @@ final class VectorKernels implements KernelSet {
         final VectorMask<Float> from2;
         /** Each window's top-left input position from the first input row's start (rows of {@code 2 width}). */
         final IntVector corner;
+        /** The output rows a vector holds: 2 or 3. */
+        final int rows;
 
         RowWindows(int width, int rows) {
+            this.rows = rows;
             left0 = pairs(width, rows, 0, 0);
             right0 = pairs(width, rows, 0, 1);
             left1 = pairs(width, rows, 1, 0);
@@ -1443,7 +1446,7 @@ final class VectorKernels implements KernelSet {
         if (pool.window() == 2 && pool.stride() == 2 && windows != null && pool.width() == 2 * outWidth
                 && pool.height() == 2 * outHeight && planeSize == pool.height() * pool.width()
                 && outputs == outHeight * outWidth) {
-            int done = 3 * outWidth <= LANES
+            int done = windows.rows == 3
                     ? maxPoolThreeRows(rows, outWidth, windows, x, xOffset, y, yOffset, argmax, argmaxOffset)
                     : maxPoolTwoRows(rows, outWidth, windows, x, xOffset, y, yOffset, argmax, argmaxOffset);
             for (int o = done * outWidth; o < rows * outWidth; o++) {

@@ -169,7 +169,7 @@ public final class Trainer {
                     batchStep.prepare(order, batchStart, batchEnd, epoch, step);
                     workers.run(batchEnd - batchStart, batchStep);
                     rate = schedule.rate(optimizer.learningRate(), step, stepsPerEpoch, totalSteps);
-                    if (threads > 1 && optimizer instanceof ElementwiseOptimizer elementwise) {
+                    if (optimizer instanceof ElementwiseOptimizer elementwise) {
                         elementwise.beginStep(model, rate);
                         workers.reduceAndUpdate(elementwise);
                     } else {
