@@ -76,6 +76,27 @@ interface KernelSet {
             int xStride, float[] y, int yOffset, int spillEnd);
 
     /**
+     * Whether {@link #convolve} reads its weights transposed, {@code [patch][filters]}, rather than
+     * as the model stores them, {@code [filters][patch]}.
+     */
+    boolean convolvesTransposedWeights();
+
+    /**
+     * Filters {@code [first, end)} of a convolution of {@code filters}, straight from the input's
+     * zero-padded copy {@code padded} ({@code C × (H + 2P) × (W + 2P)}): output plane {@code o}
+     * from {@code outputOffset + o·H'·W'} gets, at each position, the bias {@code bias[biasOffset
+     * + o]} plus the sum over the window's steps {@code k} ({@code c}, then {@code u}, then {@code
+     * v}) of weight {@code (o, k)} times {@code padded[corner + steps[k]]}, {@code corner} being the
+     * position's window's first value; the sums in the order and with the roundings of {@link
+     * #multiplyAdd} on the unfolded input, so that both give the same bits. The weights are {@code
+     * [patch][filters]} from 0 when {@link #convolvesTransposedWeights}, else {@code
+     * [filters][patch]} from {@code weightOffset}; {@code scratch} holds {@code H'·W'·(end - first)}
+     * values an implementation may overwrite.
+     */
+    void convolve(ConvGeometry g, int[] steps, int filters, int first, int end, float[] padded, float[] weights,
+            int weightOffset, float[] bias, int biasOffset, float[] output, int outputOffset, float[] scratch);
+
+    /**
      * Max pooling of {@code planes} planes of {@code planeSize} values into {@code outputs} values
      * each: output {@code o} of plane {@code c} is the largest of {@code x[xOffset + c·planeSize +
      * corners[o] + offsets[w]]} over {@code w} (the first largest in that order, NaN if one is NaN),

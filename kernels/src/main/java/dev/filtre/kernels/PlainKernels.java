@@ -15,6 +15,46 @@ final class PlainKernels implements KernelSet {
     }
 
     @Override
+    public boolean convolvesTransposedWeights() {
+        return false;
+    }
+
+    /**
+     * Each filter's plane position by position, its window's steps four at a time as {@link
+     * #multiplyAdd} adds four rows of the unfolded input: {@code y += w0·x0 + w1·x1 + w2·x2 +
+     * w3·x3} from the bias, then one at a time.
+     */
+    @Override
+    public void convolve(ConvGeometry g, int[] steps, int filters, int first, int end, float[] padded,
+            float[] weights, int weightOffset, float[] bias, int biasOffset, float[] output, int outputOffset,
+            float[] scratch) {
+        int patch = steps.length;
+        int outWidth = g.outputWidth();
+        int rowStep = g.stride() * (g.width() + 2 * g.pad());
+        for (int o = first; o < end; o++) {
+            int w = weightOffset + o * patch;
+            int plane = outputOffset + o * g.pixels();
+            for (int y = 0; y < g.outputHeight(); y++) {
+                for (int x = 0; x < outWidth; x++) {
+                    int corner = y * rowStep + x * g.stride();
+                    float sum = bias[biasOffset + o];
+                    int k = 0;
+                    for (; k + 4 <= patch; k += 4) {
+                        sum += weights[w + k] * padded[corner + steps[k]]
+                                + weights[w + k + 1] * padded[corner + steps[k + 1]]
+                                + weights[w + k + 2] * padded[corner + steps[k + 2]]
+                                + weights[w + k + 3] * padded[corner + steps[k + 3]];
+                    }
+                    for (; k < patch; k++) {
+                        sum += weights[w + k] * padded[corner + steps[k]];
+                    }
+                    output[plane + y * outWidth + x] = sum;
+                }
+            }
+        }
+    }
+
+    @Override
     public void multiplyAdd(int m, int k, int n, float[] a, int aOffset, int aRowStride, int aColumnStride,
             float[] b, int bOffset, float[] c, int cOffset) {
         for (int i = 0; i < m; i++) {

@@ -196,6 +196,19 @@ final class VectorKernels implements KernelSet {
     }
 
     @Override
+    public boolean convolvesTransposedWeights() {
+        return true;
+    }
+
+    @Override
+    public void convolve(ConvGeometry g, int[] steps, int filters, int first, int end, float[] padded,
+            float[] weights, int weightOffset, float[] bias, int biasOffset, float[] output, int outputOffset,
+            float[] scratch) {
+        VectorConvolution.convolve(g, steps, filters, first, end, padded, weights, bias, biasOffset, output,
+                outputOffset, scratch);
+    }
+
+    @Override
     public void multiplyAdd(int m, int k, int n, float[] a, int aOffset, int aRowStride, int aColumnStride,
             float[] b, int bOffset, float[] c, int cOffset) {
         int i = 0;

@@ -1,0 +1,125 @@
+package dev.filtre.kernels;
+
+import java.util.Arrays;
+
+/**
+ * A convolution's forward pass for one sample without unfolding its input: the input is copied
+ * into a zero-padded buffer (its borders written once, when this object is made), and each output
+ * value read off it through a table of the window's steps. The vector kernels take the weights
+ * transposed, {@code [patch][filters]}, which this object keeps with the weights it transposed,
+ * transposing again only when a call brings other weights (a comparison of the two, about 1.3 µs
+ * for FashionNet's conv2, against 8 µs for unfolding its input).
+ *
+ * <p>Gives the same bits as {@link Im2col#unfold} then {@link Sgemm#multiplyAdd} onto the bias,
+ * on both kernels. One object per thread: it holds the padded copy, the scratch and the transposed
+ * weights of its last call.
+ */
+public final class DirectConvolution {
+    private static final String OPERATION = "DirectConvolution.forward";
+
+    private final ConvGeometry geometry;
+    private final int filters;
+    /** Index in {@link #padded} of each window step {@code (c, u, v)}, from the window's first value. */
+    private final int[] steps;
+    private final float[] padded;
+    private final float[] scratch;
+    /** The weights as the kernels read them, when they read them transposed; else null. */
+    private final float[] transposed;
+    /** The weights {@link #transposed} was made from. */
+    private final float[] transposedFrom;
+    private boolean transposedOnce;
+
+    /**
+     * @throws IllegalArgumentException when {@code filters} is not positive
+     */
+    public DirectConvolution(ConvGeometry geometry, int filters) {
+        if (filters < 1) {
+            throw new IllegalArgumentException("DirectConvolution: " + filters + " filters for " + geometry
+                    + ", expected 1 or more");
+        }
+        this.geometry = geometry;
+        this.filters = filters;
+        int paddedWidth = geometry.width() + 2 * geometry.pad();
+        int paddedHeight = geometry.height() + 2 * geometry.pad();
+        int kernel = geometry.kernel();
+        steps = new int[geometry.patch()];
+        for (int c = 0, k = 0; c < geometry.channels(); c++) {
+            for (int u = 0; u < kernel; u++) {
+                for (int v = 0; v < kernel; v++) {
+                    steps[k++] = (c * paddedHeight + u) * paddedWidth + v;
+                }
+            }
+        }
+        padded = new float[geometry.channels() * paddedHeight * paddedWidth];
+        scratch = new float[geometry.pixels() * filters];
+        boolean transposes = Kernels.SELECTED.convolvesTransposedWeights();
+        transposed = transposes ? new float[geometry.patch() * filters] : null;
+        transposedFrom = transposes ? new float[geometry.patch() * filters] : null;
+    }
+
+    /** The input's shape and window. */
+    public ConvGeometry geometry() {
+        return geometry;
+    }
+
+    /** The convolution's filters, its output channels. */
+    public int filters() {
+        return filters;
+    }
+
+    /**
+     * Writes the planes of filters {@code [first, end)} of the output ({@code filters × H' × W'}
+     * from {@code outputOffset}): each the filter's bias plus the sum of its weights ({@code
+     * [filters][C·K·K]} from {@code weightOffset}, as the model stores them) times the values its
+     * window sees of the input ({@code C × H × W} from {@code inputOffset}), zeros in the padding.
+     *
+     * @throws IllegalArgumentException when a region does not fit its array or {@code [first, end)}
+     *     is not a range of filters
+     */
+    public void forward(float[] input, int inputOffset, float[] weights, int weightOffset, float[] bias,
+            int biasOffset, int first, int end, float[] output, int outputOffset) {
+        int patch = geometry.patch();
+        Regions.region(OPERATION, "input [C·H·W]", input, inputOffset, geometry.inputSize());
+        Regions.region(OPERATION, "weights [filters·C·K·K]", weights, weightOffset, (long) filters * patch);
+        Regions.region(OPERATION, "bias [filters]", bias, biasOffset, filters);
+        Regions.region(OPERATION, "output [filters·H'·W']", output, outputOffset, (long) filters * geometry.pixels());
+        if (first < 0 || first > end || end > filters) {
+            throw new IllegalArgumentException(OPERATION + ": filters [" + first + ", " + end + ") is not a range of "
+                    + "the " + filters + " filters");
+        }
+        pad(input, inputOffset);
+        float[] read = weights;
+        int readOffset = weightOffset;
+        if (transposed != null) {
+            transposeIfChanged(weights, weightOffset);
+            read = transposed;
+            readOffset = 0;
+        }
+        Kernels.SELECTED.convolve(geometry, steps, filters, first, end, padded, read, readOffset, bias, biasOffset,
+                output, outputOffset, scratch);
+    }
+
+    /** Copies the input's rows inside the zero borders of {@link #padded}. */
+    private void pad(float[] input, int inputOffset) {
+        int pad = geometry.pad();
+        int width = geometry.width();
+        int height = geometry.height();
+        int paddedWidth = width + 2 * pad;
+        for (int c = 0; c < geometry.channels(); c++) {
+            for (int y = 0; y < height; y++) {
+                System.arraycopy(input, inputOffset + (c * height + y) * width, padded,
+                        (c * (height + 2 * pad) + y + pad) * paddedWidth + pad, width);
+            }
+        }
+    }
+
+    private void transposeIfChanged(float[] weights, int weightOffset) {
+        int size = transposedFrom.length;
+        if (transposedOnce && Arrays.equals(weights, weightOffset, weightOffset + size, transposedFrom, 0, size)) {
+            return;
+        }
+        System.arraycopy(weights, weightOffset, transposedFrom, 0, size);
+        Transpose.copy(filters, geometry.patch(), transposedFrom, 0, transposed, 0);
+        transposedOnce = true;
+    }
+}

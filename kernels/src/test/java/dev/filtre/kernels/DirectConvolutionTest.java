@@ -1,0 +1,169 @@
+package dev.filtre.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The direct convolution against the unfolded one ({@link Im2col#unfold}, then {@link
+ * Sgemm#multiplyAdd} onto the bias), bit for bit, on shares of filters that fill two vectors, one,
+ * or none, rows of positions that seven-wide blocks do and do not tile, strides and paddings; and
+ * weights changed between calls, which must be transposed again. Surefire runs this class once
+ * with the Vector API and once without it.
+ */
+class DirectConvolutionTest {
+    private static final ConvGeometry FASHION_CONV2 = new ConvGeometry(32, 14, 14, 3, 1, 1);
+
+    @Test
+    void givesTheUnfoldedMultiplysBitsOnEveryShare() {
+        Random random = new Random(11);
+        int[][] shares = {{0, 64}, {0, 32}, {32, 64}, {0, 21}, {21, 42}, {42, 64}, {16, 17}, {5, 5}};
+        Case conv2 = new Case(FASHION_CONV2, 64, random);
+        DirectConvolution direct = new DirectConvolution(FASHION_CONV2, 64);
+        for (int[] share : shares) {
+            float[] output = conv2.direct(direct, share[0], share[1]);
+            String where = "filters " + share[0] + ".." + share[1];
+            float[] expected = conv2.unfolded();
+            for (int o = 0; o < 64; o++) {
+                boolean inside = o >= share[0] && o < share[1];
+                for (int i = o * 196; i < (o + 1) * 196; i++) {
+                    assertEquals(inside ? expected[i] : -7f, output[i], where + ", value " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void givesTheUnfoldedMultiplysBitsOnEveryShape() {
+        Random random = new Random(12);
+        Object[][] cases = {
+            {new ConvGeometry(1, 28, 28, 3, 1, 1), 32}, // FashionNet's conv1: rows of four blocks
+            {new ConvGeometry(2, 9, 10, 3, 1, 1), 48}, // rows of a 3x3 block and three single positions
+            {new ConvGeometry(3, 9, 11, 5, 1, 2), 40}, // rows of a block and four single positions; 8 lone filters
+            {new ConvGeometry(2, 8, 8, 3, 2, 1), 48}, // stride 2
+            {new ConvGeometry(4, 6, 5, 3, 1, 0), 5}, // no whole vector of filters
+            {new ConvGeometry(6, 14, 14, 5, 1, 0), 16}, // LeNet-5's conv2
+            {new ConvGeometry(2, 9, 7, 4, 3, 3), 33}, // floored output, pad wider than the stride
+            {new ConvGeometry(3, 5, 5, 3, 2, 1), 2}, // cs231n's example in the lecture
+        };
+        for (Object[] c : cases) {
+            ConvGeometry g = (ConvGeometry) c[0];
+            int filters = (int) c[1];
+            Case sample = new Case(g, filters, random);
+            assertArrayEquals(sample.unfolded(), sample.direct(new DirectConvolution(g, filters), 0, filters),
+                    g + ", " + filters + " filters");
+        }
+    }
+
+    @Test
+    void changedWeightsAreTransposedAgain() {
+        Random random = new Random(13);
+        Case sample = new Case(FASHION_CONV2, 64, random);
+        DirectConvolution direct = new DirectConvolution(FASHION_CONV2, 64);
+        assertArrayEquals(sample.unfolded(), sample.direct(direct, 0, 64));
+        sample.weights[sample.weightOffset + 1000] += 0.5f;
+        assertArrayEquals(sample.unfolded(), sample.direct(direct, 0, 64), "one weight changed");
+        sample.weights[sample.weightOffset + 18431] = -sample.weights[sample.weightOffset + 18431];
+        assertArrayEquals(sample.unfolded(), sample.direct(direct, 0, 64), "the last weight changed");
+        for (int k = 0; k < 64 * 288; k += 288) {
+            sample.weights[sample.weightOffset + k] = 0f;
+        }
+        float[] zero = sample.direct(direct, 0, 64);
+        for (int k = 0; k < 64 * 288; k += 288) {
+            sample.weights[sample.weightOffset + k] = -0f;
+        }
+        float[] negativeZero = sample.direct(direct, 0, 64);
+        assertArrayEquals(sample.unfolded(), negativeZero, "zeros made negative");
+        assertArrayEquals(zero, negativeZero);
+    }
+
+    @Test
+    void theInputsPaddingStaysZeroAcrossInputs() {
+        Random random = new Random(14);
+        ConvGeometry g = new ConvGeometry(2, 5, 6, 3, 1, 1);
+        DirectConvolution direct = new DirectConvolution(g, 16);
+        for (int round = 0; round < 3; round++) {
+            Case sample = new Case(g, 16, random);
+            assertArrayEquals(sample.unfolded(), sample.direct(direct, 0, 16), "input " + round);
+        }
+    }
+
+    @Test
+    void aBadArgumentIsNamed() {
+        ConvGeometry g = new ConvGeometry(2, 4, 4, 3, 1, 1);
+        DirectConvolution direct = new DirectConvolution(g, 3);
+        float[] input = new float[32];
+        float[] weights = new float[54];
+        float[] bias = new float[3];
+        float[] output = new float[48];
+        IllegalArgumentException shortInput = assertThrows(IllegalArgumentException.class,
+                () -> direct.forward(input, 1, weights, 0, bias, 0, 0, 3, output, 0));
+        assertEquals("DirectConvolution.forward: input [C·H·W] needs 32 values from offset 1 but its array has 32",
+                shortInput.getMessage());
+        IllegalArgumentException shortWeights = assertThrows(IllegalArgumentException.class,
+                () -> direct.forward(input, 0, weights, 2, bias, 0, 0, 3, output, 0));
+        assertEquals("DirectConvolution.forward: weights [filters·C·K·K] needs 54 values from offset 2 but its "
+                + "array has 54", shortWeights.getMessage());
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                () -> direct.forward(input, 0, weights, 0, bias, 0, 2, 4, output, 0));
+        assertEquals("DirectConvolution.forward: filters [2, 4) is not a range of the 3 filters", range.getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> new DirectConvolution(g, 0));
+        assertTrue(none.getMessage().contains("0 filters"), none.getMessage());
+    }
+
+    /** One sample, its weights and bias at offsets within larger arrays. */
+    private static final class Case {
+        final ConvGeometry g;
+        final int filters;
+        final float[] input;
+        final int inputOffset = 3;
+        final float[] weights;
+        final int weightOffset = 5;
+        final float[] bias;
+        final int biasOffset = 2;
+
+        Case(ConvGeometry g, int filters, Random random) {
+            this.g = g;
+            this.filters = filters;
+            input = values(random, inputOffset + g.inputSize() + 4);
+            weights = values(random, weightOffset + filters * g.patch() + 1);
+            bias = values(random, biasOffset + filters + 3);
+            input[inputOffset] = 0f;
+            input[inputOffset + 1] = -0f;
+        }
+
+        /** The planes of filters {@code [first, end)}, the others left at -7. */
+        float[] direct(DirectConvolution direct, int first, int end) {
+            float[] output = new float[2 + filters * g.pixels()];
+            Arrays.fill(output, -7f);
+            direct.forward(input, inputOffset, weights, weightOffset, bias, biasOffset, first, end, output, 2);
+            return Arrays.copyOfRange(output, 2, output.length);
+        }
+
+        /** Every filter's plane, as the generated model's unfolded pass computes it. */
+        float[] unfolded() {
+            float[] columns = new float[g.columnsSize()];
+            Im2col.unfold(g, input, inputOffset, columns, 0);
+            float[] output = new float[filters * g.pixels()];
+            for (int o = 0; o < filters; o++) {
+                Arrays.fill(output, o * g.pixels(), (o + 1) * g.pixels(), bias[biasOffset + o]);
+            }
+            Sgemm.multiplyAdd(filters, g.patch(), g.pixels(), weights, weightOffset, columns, 0, output, 0);
+            return output;
+        }
+    }
+
+    private static float[] values(Random random, int size) {
+        float[] values = new float[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = random.nextFloat() * 2 - 1;
+        }
+        return values;
+    }
+}
