@@ -11,16 +11,16 @@ import jdk.incubator.vector.VectorSpecies;
  * weight loads and seven broadcasts. The sums go to a {@code [positions][share]} scratch, then
  * transposed into the output planes.
  *
- * <p>A 3x3 window moving by 1 has a block of its own, its rows and columns loops of three that C2
- * unrolls, inside a loop over the input channels, the positions' offsets constants: C2 checks the
- * indices once per loop and keeps the accumulators in registers (68 µs for FashionNet's conv2
- * against 63 for the unfolded multiply, which also needs the unfolding's 8; the stride as a
- * variable cost 12 µs more). Other windows walk a table of the steps' indices in one loop, with a
- * check per load (about 40% slower). Both forms were measured against: loops over the window's rows and
- * columns of any length left the accumulators boxed (1.4 ms), and so did the nine steps written
- * out, which is more code than C2 inlines the Vector API calls of.
- * Positions past the last whole block of a row, filters past the last pair of vectors, and the
- * last filters short of a vector take narrower blocks.
+ * <p>A 3x3 window moving by 1 has a block of its own: loops of three over the window's rows and
+ * columns, which C2 unrolls, inside a loop over the input channels, so that the positions' offsets
+ * are constants, C2 checks the indices once per loop and the accumulators stay in registers (68 µs
+ * for FashionNet's conv2, against 63 for the unfolded multiply, which also needs the unfolding's
+ * 8; with the stride a variable, 80). Other windows and strides walk a table of the window's steps
+ * in one loop, with a range check per broadcast (92 µs on that layer). Loops over rows and columns
+ * of any length, and the nine steps written out, left the accumulators boxed (1.4 ms): C2 did not
+ * unbox them across nested loops, nor inline that many Vector API calls into one method.
+ * Positions past the last whole block of a row, filters past the last pair of vectors and the last
+ * filters short of a vector take narrower blocks.
  *
  * <p>Each sum is the unfolded multiply's: a chain of multiply-adds from 0 in the order of the
  * window ({@code c}, then {@code u}, then {@code v}), then the bias added, so that the output has
