@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # JMH benchmarks of the generated code (never run by the Maven build). Arguments go to JMH:
 #
-#   bench/jmh.sh                                   # everything, about 2 minutes
+#   bench/jmh.sh                                   # everything, about 3 minutes
 #   bench/jmh.sh LayerBenchmarks -p layer=conv2    # FashionNet's conv2 forward and backward
+#   bench/jmh.sh LayerBenchmarks.forward -p layer=conv2   # unfolded (training) vs direct (evaluation)
 #   bench/jmh.sh NetworkBenchmarks.trainSample -p network=fashionnet -prof gc
 #   bench/jmh.sh -l                                # list the benchmarks
 #

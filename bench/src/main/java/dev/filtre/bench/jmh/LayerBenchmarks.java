@@ -19,7 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The generated passes of single layers, one sample per call: each network here is one layer of
  * FashionNet declared alone, so {@link Model#forward} and {@link Model#backward} run exactly that
- * layer's generated code. Run with {@code bench/jmh.sh LayerBenchmarks}.
+ * layer's generated code. Run with {@code bench/jmh.sh LayerBenchmarks}; {@code -p layer=conv2 -p
+ * mode=training,evaluation} compares conv2's unfolded pass (training keeps the unfolded input for
+ * the backward pass) with its direct one (evaluation, which a backward pass then unfolds for).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,6 +33,10 @@ public class LayerBenchmarks {
     /** Which layer: FashionNet's conv1, conv2, fc1 or pool2. */
     @Param({"conv2", "conv1", "fc1", "pool2"})
     public String layer;
+
+    /** {@code training} or {@code evaluation} ({@link Model#setTraining}). */
+    @Param({"training", "evaluation"})
+    public String mode;
 
     private Model model;
     private float[] input;
@@ -46,7 +52,11 @@ public class LayerBenchmarks {
             default -> throw new IllegalArgumentException("no layer " + layer + "; conv1, conv2, fc1 or pool2");
         };
         model.initialize(42);
-        model.setTraining(true);
+        model.setTraining(switch (mode) {
+            case "training" -> true;
+            case "evaluation" -> false;
+            default -> throw new IllegalArgumentException("no mode " + mode + "; training or evaluation");
+        });
         SplittableRandom random = new SplittableRandom(42);
         input = new float[model.inputSize()];
         for (int i = 0; i < input.length; i++) {
