@@ -12,7 +12,7 @@ import java.util.Arrays;
  *
  * <p>Gives the same bits as {@link Im2col#unfold} then {@link Sgemm#multiplyAdd} onto the bias,
  * on both kernels. One object per thread: it holds the padded copy, the scratch and the transposed
- * weights of its last call.
+ * weights of its last call, allocated by its first.
  */
 public final class DirectConvolution {
     private static final String OPERATION = "DirectConvolution.forward";
@@ -21,15 +21,23 @@ public final class DirectConvolution {
     private final int filters;
     /** Index in {@link #padded} of each window step {@code (c, u, v)}, from the window's first value. */
     private final int[] steps;
-    private final float[] padded;
-    private final float[] scratch;
+    /** Whether the kernels read the weights transposed, {@code [patch][filters]}. */
+    private final boolean transposes;
+    /** The buffers below, null until the first call. */
+    private float[] padded;
+    private float[] scratch;
     /** The weights as the kernels read them, when they read them transposed; else null. */
-    private final float[] transposed;
+    private float[] transposed;
     /** The weights {@link #transposed} was made from. */
-    private final float[] transposedFrom;
+    private float[] transposedFrom;
     private boolean transposedOnce;
 
     /**
+     * A convolution of {@code filters} over {@code geometry}; its buffers (the padded input, a
+     * scratch of the output's size and, for the vector kernels, two copies of the weights: 230 KB
+     * for FashionNet's conv2) come with the first call, so that a model that never evaluates one
+     * sample, a training replica, does not hold them.
+     *
      * @throws IllegalArgumentException when {@code filters} is not positive
      */
     public DirectConvolution(ConvGeometry geometry, int filters) {
@@ -50,11 +58,18 @@ public final class DirectConvolution {
                 }
             }
         }
-        padded = new float[geometry.channels() * paddedHeight * paddedWidth];
+        transposes = Kernels.SELECTED.convolvesTransposedWeights();
+    }
+
+    /** Allocates the buffers, the padded input's borders zero for good. */
+    private void allocate() {
+        padded = new float[geometry.channels() * (geometry.height() + 2 * geometry.pad())
+                * (geometry.width() + 2 * geometry.pad())];
         scratch = new float[geometry.pixels() * filters];
-        boolean transposes = Kernels.SELECTED.convolvesTransposedWeights();
-        transposed = transposes ? new float[geometry.patch() * filters] : null;
-        transposedFrom = transposes ? new float[geometry.patch() * filters] : null;
+        if (transposes) {
+            transposed = new float[geometry.patch() * filters];
+            transposedFrom = new float[geometry.patch() * filters];
+        }
     }
 
     /** The input's shape and window. */
@@ -87,10 +102,13 @@ public final class DirectConvolution {
             throw new IllegalArgumentException(OPERATION + ": filters [" + first + ", " + end + ") is not a range of "
                     + "the " + filters + " filters");
         }
+        if (padded == null) {
+            allocate();
+        }
         pad(input, inputOffset);
         float[] read = weights;
         int readOffset = weightOffset;
-        if (transposed != null) {
+        if (transposes) {
             transposeIfChanged(weights, weightOffset);
             read = transposed;
             readOffset = 0;
