@@ -83,6 +83,28 @@ class DirectConvolutionTest {
     }
 
     @Test
+    void aShareSeesTheWeightsChangedSinceAnotherShareWasTransposed() {
+        Random random = new Random(15);
+        Case sample = new Case(FASHION_CONV2, 64, random);
+        DirectConvolution direct = new DirectConvolution(FASHION_CONV2, 64);
+        int patch = FASHION_CONV2.patch();
+        // {share, filter whose weight changes before it}: inside the share transposed last, outside
+        // it, and a whole range around a share whose weights did not change
+        int[][] steps = {{0, 32, -1}, {32, 64, 40}, {0, 64, 5}, {0, 32, 40}, {0, 64, -1}, {16, 48, 20}};
+        for (int[] step : steps) {
+            if (step[2] >= 0) {
+                sample.weights[sample.weightOffset + step[2] * patch + 7] += 0.25f;
+            }
+            float[] output = sample.direct(direct, step[0], step[1]);
+            float[] expected = sample.unfolded();
+            String where = "filters " + step[0] + ".." + step[1] + " after filter " + step[2] + " changed";
+            for (int i = step[0] * 196; i < step[1] * 196; i++) {
+                assertEquals(expected[i], output[i], where + ", value " + i);
+            }
+        }
+    }
+
+    @Test
     void theInputsPaddingStaysZeroAcrossInputs() {
         Random random = new Random(14);
         ConvGeometry g = new ConvGeometry(2, 5, 6, 3, 1, 1);
