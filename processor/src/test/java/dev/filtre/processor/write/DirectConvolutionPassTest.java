@@ -67,7 +67,7 @@ class DirectConvolutionPassTest {
             model.setIntraOpThreads(threads);
             for (int sample = 0; sample < 3; sample++) {
                 String what = threads + " thread(s), sample " + sample;
-                float[] input = input(random, model.inputSize());
+                float[] input = TestValues.uniform(random, model.inputSize());
                 assertArrayEquals(unfolded.forward(input, 0), model.forward(input, 0), what);
                 assertArrayEquals(unfolded.logits(), model.logits(), what + ", logits");
             }
@@ -79,7 +79,7 @@ class DirectConvolutionPassTest {
     @Test
     void aBackwardPassAfterAnEvaluationPassGivesTheTrainingPassesGradients() {
         SplittableRandom random = new SplittableRandom(4);
-        float[] gradLogits = input(random, 10);
+        float[] gradLogits = TestValues.uniform(random, 10);
         for (int threads = 1; threads <= 2; threads++) {
             Model evaluated = newModel();
             Model trained = newModel();
@@ -87,7 +87,7 @@ class DirectConvolutionPassTest {
             evaluated.setIntraOpThreads(threads);
             trained.setIntraOpThreads(threads);
             for (int sample = 0; sample < 2; sample++) {
-                float[] input = input(random, evaluated.inputSize());
+                float[] input = TestValues.uniform(random, evaluated.inputSize());
                 String what = threads + " thread(s), sample " + sample;
                 for (Model model : new Model[] {evaluated, trained}) {
                     model.zeroGradients();
@@ -97,7 +97,7 @@ class DirectConvolutionPassTest {
                 assertArrayEquals(trained.gradients(), evaluated.gradients(), what);
                 assertArrayEquals(trained.inputGradient(), evaluated.inputGradient(), what + ", input gradient");
             }
-            assertTrue(maxAbs(evaluated.gradients()) > 1e-4, "the gradients compared are all 0");
+            assertTrue(TestValues.maxAbs(evaluated.gradients()) > 1e-4, "the gradients compared are all 0");
             evaluated.setIntraOpThreads(1);
             trained.setIntraOpThreads(1);
         }
@@ -109,7 +109,7 @@ class DirectConvolutionPassTest {
         unfolded.setTraining(true); // no dropout: the same outputs, through the unfolded input
         Model model = newModel();
         SplittableRandom random = new SplittableRandom(5);
-        float[] input = input(random, model.inputSize());
+        float[] input = TestValues.uniform(random, model.inputSize());
         float[] before = model.forward(input, 0).clone();
         Model[] both = {unfolded, model};
         for (Model m : both) {
@@ -125,28 +125,8 @@ class DirectConvolutionPassTest {
     }
 
     private static Model newModel() {
-        try {
-            Model model = (Model) MODEL.getConstructor().newInstance();
-            model.initialize(7);
-            return model;
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static float[] input(SplittableRandom random, int size) {
-        float[] values = new float[size];
-        for (int i = 0; i < size; i++) {
-            values[i] = (float) random.nextDouble(-1, 1);
-        }
-        return values;
-    }
-
-    private static float maxAbs(float[] values) {
-        float max = 0;
-        for (float value : values) {
-            max = Math.max(max, Math.abs(value));
-        }
-        return max;
+        Model model = ModelCompiler.instantiate(MODEL);
+        model.initialize(7);
+        return model;
     }
 }

@@ -33,11 +33,7 @@ class GeneratedModelTest {
     }
 
     private static Model lenet() {
-        try {
-            return (Model) lenetClass.getConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+        return ModelCompiler.instantiate(lenetClass);
     }
 
     private static Object constant(String name) throws ReflectiveOperationException {

@@ -28,8 +28,13 @@ final class ModelCompiler {
 
     /** A new instance of the model class generated for {@code network}. */
     static Model compile(CheckedNetwork network) {
+        return instantiate(compileClass(network));
+    }
+
+    /** A new instance of a model class {@link #compileClass} loaded. */
+    static Model instantiate(Class<?> modelClass) {
         try {
-            return (Model) compileClass(network).getConstructor().newInstance();
+            return (Model) modelClass.getConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }

@@ -76,7 +76,7 @@ class SharedPassTest {
             assertEquals(threads, split.intraOpThreads());
             SplittableRandom random = new SplittableRandom(threads);
             for (int sample = 0; sample < 5; sample++) {
-                float[] input = input(random, single.inputSize());
+                float[] input = TestValues.uniform(random, single.inputSize());
                 float[] expected = single.forward(input, 0).clone();
                 float[] expectedLogits = single.logits().clone();
                 float[] output = split.forward(input, 0).clone();
@@ -99,9 +99,9 @@ class SharedPassTest {
         single.setTraining(true);
         split.setTraining(true);
         SplittableRandom random = new SplittableRandom(5);
-        float[] gradLogits = input(random, 80);
+        float[] gradLogits = TestValues.uniform(random, 80);
         for (int sample = 0; sample < 3; sample++) {
-            float[] input = input(random, single.inputSize());
+            float[] input = TestValues.uniform(random, single.inputSize());
             for (Model model : new Model[] {single, split}) {
                 model.seedDropout(100 + sample);
                 model.forward(input, 0);
@@ -110,7 +110,7 @@ class SharedPassTest {
             check(single.gradients(), split.gradients(), "gradients after sample " + sample);
             check(single.inputGradient(), split.inputGradient(), "input gradient of sample " + sample);
         }
-        assertTrue(maxAbs(single.gradients()) > 1e-4, "the gradients compared are all 0");
+        assertTrue(TestValues.maxAbs(single.gradients()) > 1e-4, "the gradients compared are all 0");
         split.setIntraOpThreads(1);
     }
 
@@ -147,32 +147,12 @@ class SharedPassTest {
     }
 
     private static Model newModel() {
-        try {
-            return (Model) MODEL.getConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+        return ModelCompiler.instantiate(MODEL);
     }
 
     private static Thread[] helpers() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().startsWith("EverySplit-intra-op-") && thread.isAlive())
                 .toArray(Thread[]::new);
-    }
-
-    private static float[] input(SplittableRandom random, int size) {
-        float[] values = new float[size];
-        for (int i = 0; i < size; i++) {
-            values[i] = (float) random.nextDouble(-1, 1);
-        }
-        return values;
-    }
-
-    private static float maxAbs(float[] values) {
-        float max = 0;
-        for (float value : values) {
-            max = Math.max(max, Math.abs(value));
-        }
-        return max;
     }
 }
