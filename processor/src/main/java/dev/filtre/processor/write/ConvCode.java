@@ -24,8 +24,8 @@ import javax.lang.model.element.Modifier;
  * zeros in the padding. The chunk's output, {@code [F][chunk·H'·W']}, is the bias plus {@code
  * W[F][C·K·K] × columns} ({@code Sgemm.multiplyAdd}): one multiply for the chunk, wide enough to
  * keep the multiply's registers busy, small enough to stay in the cache; it is then copied sample
- * by sample into the output volume. In training the unfolded chunks of the whole batch stay for
- * the backward pass, which per chunk gathers {@code dY} the same way, adds its row sums to the bias
+ * by sample into the output volume. In training the unfolded chunks of a batch small enough to
+ * stay in the cache ({@link #KEPT_VALUES}) are kept for the backward pass, which per chunk gathers {@code dY} the same way, adds its row sums to the bias
  * gradient ({@code Gemv.addRowSums}) and {@code dY × columnsᵀ} to the weight gradient, and, unless
  * this is the first layer of a training pass, computes the unfolded input gradient {@code Wᵀ × dY}
  * and folds it back onto each sample's input ({@code Im2col.foldAdd}). Strides, padding and floored
@@ -46,11 +46,14 @@ final class ConvCode extends LayerCode {
     /** No more samples than this in a chunk, however small the layer. */
     static final int MAX_CHUNK = 64;
     /**
-     * A training batch whose unfolded input is at most this many values (4 MiB of floats) keeps it
-     * for the backward pass; a larger one unfolds each chunk again there, which costs less than
-     * reading it back from memory.
+     * A training batch whose unfolded input is at most this many values (512 KiB of floats, half a
+     * core's L2 cache) keeps it for the backward pass; a larger one unfolds each chunk again there,
+     * which costs less than reading it back from further out. At 4 MiB, LeNet-5's replicas of 32
+     * samples kept their 1.9 and 2.5 MB of unfolded inputs, written out to the shared L3 and read
+     * back: its two-thread training ran at 23.7-28.4K images/s against 25.3-30.7K unfolding again
+     * (seven alternating rounds each, median 26.5K against 28.5K); FashionNet's, level.
      */
-    static final long KEPT_VALUES = 1L << 20;
+    static final long KEPT_VALUES = 1L << 17;
     /** A chunk's multiply is this many columns wide, or more, when it can be. */
     static final int CHUNK_COLUMNS = 768;
 
