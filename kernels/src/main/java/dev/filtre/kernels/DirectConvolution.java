@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * A convolution's forward pass for one sample without unfolding its input: the input is copied
  * into a zero-padded buffer (whose borders are never written), and each output value read off it
- * window step by window step. The vector kernels take the weights transposed, {@code
+ * window step by window step: with vectors along the filters ({@code VectorConvolution}), or,
+ * for a window moving by 1 over output rows a vector wide or more, along the rows ({@code
+ * VectorRowConvolution}). The vector kernels take the weights transposed, {@code
  * [patch][filters]}, which this object keeps with the weights it transposed, transposing a filter's
  * again only when a call brings other weights for it (the call's filters compared: 1.3 µs for all of
  * FashionNet's conv2, about half that for a thread's half, against 8 µs for unfolding its input).

@@ -204,8 +204,13 @@ final class VectorKernels implements KernelSet {
     public void convolve(ConvGeometry g, int[] steps, int filters, int first, int end, float[] padded,
             float[] weights, int weightOffset, float[] bias, int biasOffset, float[] output, int outputOffset,
             float[] scratch) {
-        VectorConvolution.convolve(g, steps, filters, first, end, padded, weights, bias, biasOffset, output,
-                outputOffset, scratch);
+        if (VectorRowConvolution.takes(g)) {
+            VectorRowConvolution.convolve(g, steps, filters, first, end, padded, weights, bias, biasOffset, output,
+                    outputOffset);
+        } else {
+            VectorConvolution.convolve(g, steps, filters, first, end, padded, weights, bias, biasOffset, output,
+                    outputOffset, scratch);
+        }
     }
 
     @Override

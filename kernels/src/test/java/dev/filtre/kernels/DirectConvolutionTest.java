@@ -42,7 +42,6 @@ class DirectConvolutionTest {
     void givesTheUnfoldedMultiplysBitsOnEveryShape() {
         Random random = new Random(12);
         Object[][] cases = {
-            {new ConvGeometry(1, 28, 28, 3, 1, 1), 32}, // FashionNet's conv1: rows of four blocks
             {new ConvGeometry(2, 9, 10, 3, 1, 1), 48}, // rows of a 3x3 block and three single positions
             {new ConvGeometry(3, 9, 11, 5, 1, 2), 40}, // rows of a block and four single positions; 8 lone filters
             {new ConvGeometry(2, 8, 8, 3, 2, 1), 48}, // stride 2
@@ -57,6 +56,42 @@ class DirectConvolutionTest {
             Case sample = new Case(g, filters, random);
             assertArrayEquals(sample.unfolded(), sample.direct(new DirectConvolution(g, filters), 0, filters),
                     g + ", " + filters + " filters");
+        }
+    }
+
+    /**
+     * Output rows a vector wide or more, which the vector kernels take along the rows, two vectors at
+     * a time: filters in blocks of six, two and one, odd and even numbers of rows, rows the vectors
+     * overlap on or tile, one channel or several, and shares of the filters.
+     */
+    @Test
+    void rowsOfOneToTwoVectorsGiveTheUnfoldedMultiplysBits() {
+        Random random = new Random(16);
+        Object[][] cases = {
+            {new ConvGeometry(1, 28, 28, 5, 1, 2), 6, 0, 6}, // LeNet-5's conv1
+            {new ConvGeometry(1, 28, 28, 5, 1, 2), 6, 2, 5}, // a share of it
+            {new ConvGeometry(1, 28, 28, 3, 1, 1), 32, 0, 32}, // FashionNet's conv1: five blocks of six and one of two
+            {new ConvGeometry(1, 28, 28, 3, 1, 1), 32, 16, 32}, // its second half
+            {new ConvGeometry(2, 16, 16, 3, 1, 1), 7, 0, 7}, // rows of one vector; six filters and one
+            {new ConvGeometry(3, 34, 34, 3, 1, 0), 9, 0, 9}, // rows of two whole vectors; six, two and one
+            {new ConvGeometry(2, 20, 22, 3, 1, 0), 10, 0, 10}, // rows of 20, on several channels
+            {new ConvGeometry(2, 21, 19, 4, 1, 1), 3, 1, 3}, // an even window
+            {new ConvGeometry(1, 9, 40, 3, 1, 1), 8, 0, 8}, // rows of 40: a whole pair, then one ending the row
+            {new ConvGeometry(2, 6, 66, 3, 1, 0), 13, 0, 13}, // rows of 64: two whole pairs
+        };
+        for (Object[] c : cases) {
+            ConvGeometry g = (ConvGeometry) c[0];
+            int filters = (int) c[1];
+            int first = (int) c[2];
+            int end = (int) c[3];
+            Case sample = new Case(g, filters, random);
+            float[] output = sample.direct(new DirectConvolution(g, filters), first, end);
+            float[] expected = sample.unfolded();
+            for (int i = 0; i < output.length; i++) {
+                int o = i / g.pixels();
+                assertEquals(o >= first && o < end ? expected[i] : -7f, output[i],
+                        g + ", filters " + first + ".." + end + ", value " + i);
+            }
         }
     }
 
