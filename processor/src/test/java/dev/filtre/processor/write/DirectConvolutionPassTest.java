@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filtre.dsl.Model;
+import dev.filtre.kernels.ConvGeometry;
+import dev.filtre.kernels.Im2col;
 import dev.filtre.kernels.Kernels;
+import dev.filtre.kernels.Sgemm;
 import dev.filtre.processor.model.Activation;
 import dev.filtre.processor.model.CheckedNetwork;
 import dev.filtre.processor.model.Operation;
@@ -23,7 +26,10 @@ import org.junit.jupiter.api.Test;
  * to apply), on one thread and split across two and three (shares of 16, and of 10 and 11
  * filters, which no whole vector fills), and a backward
  * pass after it (which unfolds the input then) with the same gradients as after a pass in
- * training, which keeps the unfolded input.
+ * training, which keeps the unfolded input. And the convolutions that {@link
+ * ConvCode#convolvesAlongRows}, direct in every forward pass: the bits of the unfolded multiply,
+ * computed here with the kernels, in one-sample and batch passes, in training and evaluation, on
+ * one thread and split across two and three.
  */
 class DirectConvolutionPassTest {
     static final CheckedNetwork DIRECT = Networks.network("Direct", Shape.volume(4, 10, 10))
@@ -36,6 +42,13 @@ class DirectConvolutionPassTest {
             .build();
 
     private static final Class<?> MODEL = ModelCompiler.compileClass(DIRECT);
+
+    /** One convolution along rows: 7 filters (a block of six and one alone), rows of 20, 18 window values. */
+    static final CheckedNetwork ROWS = Networks.network("Rows", Shape.volume(2, 20, 20))
+            .layer("rows", new Operation.Conv(7, 3, 1, 1, false))
+            .build();
+
+    private static final ConvGeometry ROWS_GEOMETRY = new ConvGeometry(2, 20, 20, 3, 1, 1);
 
     @Test
     void theKernelsAreTheOnesThisRunExpects() {
@@ -54,6 +67,68 @@ class DirectConvolutionPassTest {
         assertTrue(source.contains("paddedDirect.forward(input, 0, "), "padded is not direct:\n" + source);
         assertTrue(source.contains("narrowDirect.forward(paddedOutput, 0, "), "narrow is not direct");
         assertFalse(source.contains("stridedDirect"), "strided is direct");
+    }
+
+    @Test
+    void theRowRuleTakesWindowsMovingByOneOverRowsOfOneOrTwoVectorsWithFewValues() {
+        assertTrue(ConvCode.convolvesAlongRows(1, 25, 28), "LeNet-5's conv1");
+        assertTrue(ConvCode.convolvesAlongRows(1, 9, 28), "FashionNet's conv1");
+        assertTrue(ConvCode.convolvesAlongRows(1, 32, 16), "rows of one vector, 32 values");
+        assertFalse(ConvCode.convolvesAlongRows(1, 150, 10), "LeNet-5's conv2: rows of 10");
+        assertFalse(ConvCode.convolvesAlongRows(1, 288, 14), "FashionNet's conv2");
+        assertFalse(ConvCode.convolvesAlongRows(2, 9, 28), "a stride of 2");
+        assertFalse(ConvCode.convolvesAlongRows(1, 9, 33), "rows of 33");
+        assertFalse(ConvCode.convolvesAlongRows(1, 33, 28), "33 values");
+        String source = new ModelWriter().write(ROWS, null).toString();
+        assertTrue(source.contains("rowsDirect.forward(input, s * INPUT_SIZE, "), "rows is not direct:\n" + source);
+        assertFalse(source.contains("rowsTeamColumns"), "the team unfolds rows");
+        assertFalse(new ModelWriter().write(DIRECT, null).toString().contains("Direct.forward(input, s * "),
+                "a layer of DIRECT is direct in every pass");
+    }
+
+    @Test
+    void aConvolutionAlongRowsGivesTheUnfoldedMultiplysBitsInEveryPass() {
+        Class<?> rows = ModelCompiler.compileClass(ROWS);
+        SplittableRandom random = new SplittableRandom(6);
+        int batch = 3;
+        for (int threads = 1; threads <= 3; threads++) {
+            for (boolean training : new boolean[] {false, true}) {
+                Model model = ModelCompiler.instantiate(rows);
+                model.initialize(8);
+                model.setTraining(training);
+                model.setIntraOpThreads(threads);
+                float[] inputs = TestValues.uniform(random, batch * model.inputSize());
+                float[] expected = unfolded(model, inputs, batch);
+                String what = threads + " thread(s), training " + training;
+                int size = model.outputSize();
+                for (int sample = 0; sample < batch; sample++) {
+                    assertArrayEquals(Arrays.copyOfRange(expected, sample * size, (sample + 1) * size),
+                            model.forward(inputs, sample * model.inputSize()), what + ", sample " + sample);
+                }
+                assertArrayEquals(expected, Arrays.copyOf(model.forwardBatch(inputs, 0, batch, null), batch * size),
+                        what + ", batch");
+                model.setIntraOpThreads(1);
+            }
+        }
+    }
+
+    /** The samples' outputs as the unfolded pass computes them: the bias, then the multiply added. */
+    private static float[] unfolded(Model model, float[] inputs, int batch) {
+        ConvGeometry g = ROWS_GEOMETRY;
+        float[] parameters = model.parameters();
+        int weights = model.layers().get(0).weightOffset();
+        int bias = model.layers().get(0).biasOffset();
+        float[] columns = new float[g.columnsSize()];
+        float[] outputs = new float[batch * 7 * g.pixels()];
+        for (int sample = 0; sample < batch; sample++) {
+            Im2col.unfold(g, inputs, sample * g.inputSize(), columns, 0);
+            int start = sample * 7 * g.pixels();
+            for (int o = 0; o < 7; o++) {
+                Arrays.fill(outputs, start + o * g.pixels(), start + (o + 1) * g.pixels(), parameters[bias + o]);
+            }
+            Sgemm.multiplyAdd(7, g.patch(), g.pixels(), parameters, weights, columns, 0, outputs, start);
+        }
+        return outputs;
     }
 
     @Test
