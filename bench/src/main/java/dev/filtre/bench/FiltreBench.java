@@ -148,14 +148,11 @@ final class FiltreBench {
             float[] image = new float[model.inputSize()];
             System.arraycopy(data.inputs(), 0, image, 0, image.length);
             warmUp(() -> model.forward(image, 0));
-            LatencyRun latency = new LatencyRun(timing, log);
+            LatencyRun latency = new LatencyRun(timing, log).countingThreads(intraOpThreadIds(model));
             Runnable call = () -> model.forward(image, 0);
-            long[] helpers = intraOpThreadIds(model);
-            long before = Allocations.allocatedBytes(helpers);
             Measurement measurement = Measurement.medianOf(timing.runs(), "us", () -> latency.medianMicros(call));
-            long bytes = Allocations.allocatedBytes(helpers) - before;
             return new Result(IMPL, network.id(), threads, "latency", measurement, Double.NaN,
-                    bytes / latency.totalCalls());
+                    latency.allocatedBytes() / latency.totalCalls());
         } finally {
             model.setIntraOpThreads(1);
         }
