@@ -53,6 +53,7 @@ abstract class LayerCode {
     private final Optional<String> initializeName;
     /** True when the next layer applies this layer's activation derivative in its own backward pass. */
     private boolean activationBackwardAbsorbed;
+    private boolean activationForwardAbsorbed;
 
     /**
      * A layer is split across a team's threads only when one sample's pass through it does at
@@ -136,6 +137,24 @@ abstract class LayerCode {
             throw new IllegalStateException(layer.name() + " has no activation to absorb");
         }
         activationBackwardAbsorbed = true;
+    }
+
+    /**
+     * Lets the next layer apply this layer's activation to its own outputs, and drops this layer's
+     * activation forward step: for a ReLU before a max pooling, whose maxima of the values before
+     * the ReLU, made positive after, are the maxima of the ReLU's outputs, in a quarter of the
+     * values. This layer's output then holds the values before the activation.
+     */
+    final void absorbActivationForward() {
+        if (layer.activation().isEmpty()) {
+            throw new IllegalStateException(layer.name() + " has no activation to absorb");
+        }
+        activationForwardAbsorbed = true;
+    }
+
+    /** Whether the next layer applies this layer's activation ({@link #absorbActivationForward}). */
+    final boolean activationForwardAbsorbed() {
+        return activationForwardAbsorbed;
     }
 
     /** A public constant {@code <PREFIX><suffix>} of type int. */
@@ -227,8 +246,8 @@ abstract class LayerCode {
 
     /**
      * The steps of the forward pass, in the order they run: the layer's own ({@code forwardConv1()},
-     * into the logits buffer when a softmax follows), then the fused activation's, if any ({@code
-     * forwardConv1Relu()}, in place).
+     * into the logits buffer when a softmax follows), then the fused activation's, if any and not
+     * {@link #absorbActivationForward absorbed} ({@code forwardConv1Relu()}, in place).
      */
     final List<MethodSpec> forwardMethods() {
         List<MethodSpec> methods = new ArrayList<>();
@@ -244,7 +263,7 @@ abstract class LayerCode {
                         layer.output())
                 .addCode(code.build())
                 .build());
-        layer.activation().ifPresent(activation -> {
+        layer.activation().filter(activation -> !activationForwardAbsorbed).ifPresent(activation -> {
             CodeBlock.Builder activate = CodeBlock.builder();
             NameAllocator activationNames = members.locals();
             String activationBatch = activationNames.newName("batch");

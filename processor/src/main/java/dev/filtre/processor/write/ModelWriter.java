@@ -204,7 +204,7 @@ public final class ModelWriter {
                 Stage out = Stage.output(layer.output(), layer.name(), prefix, members);
                 LayerCode code = LayerCode.of(layer, in, out, fields, prefix, offset, members, dropoutDraws);
                 if (code instanceof PoolCode pool && !codes.isEmpty()) {
-                    pool.absorbReluBackwardOf(lastCode());
+                    pool.absorbReluOf(lastCode());
                 }
                 codes.add(code);
                 offset += Math.toIntExact(layer.parameterCount());

@@ -35,7 +35,7 @@ final class PoolCode extends LayerCode {
     /** The kernels' max pooling of this layer's planes, for a max pooling. */
     private final Optional<FieldSpec> maxPooling;
     /** True when the layer before ends with a ReLU whose backward step this layer does. */
-    private boolean appliesReluBackward;
+    private boolean appliesRelu;
     /** Windows of at most this many values are written out value by value rather than looped over. */
     private static final int UNROLLED_WINDOW_VALUES = 16;
     private static final ClassName MAX_POOLING = ClassName.get("dev.filtre.kernels", "MaxPooling");
@@ -60,14 +60,18 @@ final class PoolCode extends LayerCode {
 
     /**
      * When {@code previous} (this layer's input) ends with a ReLU and this is a max pooling, takes
-     * over the ReLU's backward step: the gradient of a window goes to its maximum only when the
-     * maximum (this layer's output, a ReLU output) is positive, which is the ReLU's derivative at
-     * that value. It saves a pass over the whole volume, and gives the same values.
+     * over the ReLU's steps. Forward: the windows' maxima of the values before the ReLU, then the
+     * ReLU on the maxima (a quarter of the values for 2x2 windows; {@code max(relu(x)) =
+     * relu(max(x))}, NaN and -0.0 included). Backward: the gradient of a window goes to its maximum
+     * only when the maximum (this layer's output) is positive, which is the ReLU's derivative there;
+     * where the maximum is not positive no gradient passes, whichever value of the window was
+     * taken. Each saves a pass over the whole volume, and gives the same values.
      */
-    void absorbReluBackwardOf(LayerCode previous) {
+    void absorbReluOf(LayerCode previous) {
         if (pool.kind() == PoolKind.MAX && previous.layer.activation().equals(Optional.of(Activation.RELU))) {
             previous.absorbActivationBackward();
-            appliesReluBackward = true;
+            previous.absorbActivationForward();
+            appliesRelu = true;
         }
     }
 
@@ -138,6 +142,7 @@ final class PoolCode extends LayerCode {
         if (maxPooling.isPresent()) {
             code.addStatement("$N.forward($N, 0, $N * $N, $N, 0, $N, 0)", maxPooling.get(), in.values(), batch,
                     out.channels(), target, argmax.orElseThrow().field());
+            addReluOfMaxima(code, names, target, CodeBlock.of("0"), CodeBlock.of("$N * $N", batch, out.size()));
             return;
         }
         addPlanesForward(code, names, target, CodeBlock.of("0"), CodeBlock.of("$N * $N", batch, out.channels()));
@@ -188,6 +193,8 @@ final class PoolCode extends LayerCode {
             code.addStatement("$N.forward($N, $L * $N * $N, $L - $L, $N, $L, $N, $L)", maxPooling.get(), in.values(),
                     firstPlane, in.height(), in.width(), endPlane, firstPlane, target, outputStart,
                     argmax.orElseThrow().field(), outputStart);
+            addReluOfMaxima(code, names, target, outputStart,
+                    CodeBlock.of("$L * $N * $N", endPlane, out.height(), out.width()));
             return;
         }
         Locals l = Locals.allocate(names);
@@ -198,6 +205,15 @@ final class PoolCode extends LayerCode {
             addWindowLoop(code, names, l, target);
         }
         endWindowLoops(code);
+    }
+
+    /** The ReLU of the layer before, on the maxima {@code [start, end)}, when this layer {@link #absorbReluOf} it. */
+    private void addReluOfMaxima(CodeBlock.Builder code, NameAllocator names, FieldSpec target, CodeBlock start,
+            CodeBlock end) {
+        if (appliesRelu) {
+            code.add("// the ReLU of the layer before, on the maxima of its values before it\n");
+            ActivationCode.addElementwiseForward(code, names, Activation.RELU, target, target, start, end);
+        }
     }
 
     /** The window as a loop over its rows and columns. */
@@ -254,7 +270,7 @@ final class PoolCode extends LayerCode {
     void addBackward(CodeBlock.Builder code, NameAllocator names, String batch) {
         beginInputGradient(code);
         if (maxPooling.isPresent()) {
-            if (appliesReluBackward) {
+            if (appliesRelu) {
                 code.add("// 0 everywhere but where a window's maximum was, which gets the window's gradient, and\n");
                 code.add("// through the ReLU before: only where the value taken, this output, is positive\n");
             } else {
@@ -263,7 +279,7 @@ final class PoolCode extends LayerCode {
             }
             code.addStatement("$N.backwardInto($N * $N, $N, 0, $L, $N, 0, $N, 0)", maxPooling.get(), batch,
                     out.channels(), out.gradient(),
-                    appliesReluBackward ? CodeBlock.of("$N", out.values()) : CodeBlock.of("null"),
+                    appliesRelu ? CodeBlock.of("$N", out.values()) : CodeBlock.of("null"),
                     argmax.orElseThrow().field(), in.gradient());
             endInputGradient(code);
             return;

@@ -60,7 +60,8 @@ record SharedStep(String layer, MethodSpec method, Optional<FieldSpec> task, int
         body.addStatement("int $N = $N * $N / $N", first, code.shares(), part, parts);
         body.addStatement("int $N = $N * ($N + 1) / $N", end, code.shares(), part, parts);
         code.addSharedForward(body, names, target, part, first, end);
-        var activation = code.layer.activation().filter(ActivationCode::isElementwise);
+        var activation = code.layer.activation().filter(ActivationCode::isElementwise)
+                .filter(elementwise -> !code.activationForwardAbsorbed());
         activation.ifPresent(elementwise -> ActivationCode.addElementwiseForward(body, names, elementwise, target,
                 code.out.values(), code.shareStart(first), code.shareStart(end)));
         String layer = code.layer.name();
@@ -78,7 +79,7 @@ record SharedStep(String layer, MethodSpec method, Optional<FieldSpec> task, int
         steps.add(new SharedStep(layer, method, Optional.of(task(code.members, layer + "Share", method)),
                 code.splitByChannel() ? code.layer.output().channels() : 0, code.channelwise()));
         if (activation.isEmpty()) {
-            // a softmax, or no activation: the steps after the layer's own
+            // a softmax, no activation, or one the next layer applies: the steps after the layer's own
             List<MethodSpec> forward = code.forwardMethods();
             steps.addAll(onCaller(layer, forward.subList(1, forward.size())));
         }

@@ -1,12 +1,18 @@
 package dev.filtre.processor.write;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.filtre.dsl.Model;
+import dev.filtre.processor.model.Activation;
+import dev.filtre.processor.model.CheckedNetwork;
 import dev.filtre.processor.model.Operation;
 import dev.filtre.processor.model.PoolKind;
 import dev.filtre.processor.model.Shape;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -66,5 +72,43 @@ class PoolCodeTest {
     void sumPoolMatchesPyTorch(String name) {
         JsonObject vector = Vectors.load(name);
         LayerVectors.check(poolModel(vector, PoolKind.SUM), vector, Tolerance.LAYER);
+    }
+
+    /**
+     * A ReLU before a max pooling runs on the maxima, after the pooling, and its derivative in the
+     * pooling's backward pass: the outputs are the maxima of the ReLU's outputs (windows all
+     * negative give 0, -0.0 gives 0.0), and a window's gradient reaches its maximum only where that
+     * maximum is positive, the first of equal ones. The convolution before is an identity, so its
+     * input is the ReLU's.
+     */
+    @Test
+    void aReluBeforeAMaxPoolingRunsOnTheMaxima() {
+        CheckedNetwork network = Networks.network("ReluPool", Shape.volume(2, 2, 6))
+                .layer("copy", new Operation.Conv(2, 1, 1, 0, false), Activation.RELU)
+                .layer("max", new Operation.Pool(PoolKind.MAX, 2, 2, false))
+                .build();
+        String source = new ModelWriter().write(network, null).toString();
+        assertFalse(source.contains("forwardCopyRelu"), "the ReLU still runs on the whole volume");
+        assertTrue(source.contains("the ReLU of the layer before, on the maxima"), source);
+        Model model = ModelCompiler.compile(network);
+        model.layers().get(0).setWeights(ConvCodeTest.identity(2));
+        model.layers().get(0).setBias(new float[2]);
+        float[] input = {
+            // plane 0, windows: mixed, all negative, -0.0 and negatives
+            -1, 3, -2, -5, -0f, -1,
+            2, -4, -3, -6, -7, -8,
+            // plane 1, windows: mixed, a tie of positives, all zero
+            1, 9, 5, 5, 0, 0,
+            2, 3, 1, 0, 0, 0,
+        };
+        float[] output = model.forward(input, 0).clone();
+        assertArrayEquals(new float[] {3, 0, 0, 9, 5, 0}, output);
+        assertEquals(Float.floatToIntBits(0f), Float.floatToIntBits(output[2]), "-0.0 made 0.0");
+        model.backward(new float[] {10, 20, 30, 40, 50, 60}, 0);
+        float[] expected = new float[input.length];
+        expected[1] = 10; // the maximum 3, positive
+        expected[13] = 40; // the 9
+        expected[14] = 50; // the first of the two 5s
+        assertArrayEquals(expected, model.inputGradient());
     }
 }
