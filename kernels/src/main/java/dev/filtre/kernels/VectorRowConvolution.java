@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * ones before also computed, with the same sums), each window step loading them from the padded
  * input and broadcasting the weights of six filters: two rows at once make 24 accumulators, the
  * unfolded multiply's register block, fed per step by four loads and six broadcasts, written
- * straight into the output planes (LeNet-5's conv1: 2.9-3.0 µs a sample against 3.9-4.6 for
- * unfolding and multiplying; FashionNet's: 6.6-7.0 against 6.6-7.4). The weights are read
+ * straight into the output planes (LeNet-5's conv1: 2.9-3.1 µs a sample against 3.9-4.6 for
+ * unfolding and multiplying; FashionNet's: 6.6-7.0 against 6.6-7.5). The weights are read
  * transposed, {@code [patch][filters]}, so that a step's six are neighbours, whose range checks C2
  * merges into one. Filters past the last six take blocks of two, then one.
  *

@@ -25,11 +25,12 @@ import javax.lang.model.element.Modifier;
  * W[F][C·K·K] × columns} ({@code Sgemm.multiplyAdd}): one multiply for the chunk, wide enough to
  * keep the multiply's registers busy, small enough to stay in the cache; it is then copied sample
  * by sample into the output volume. In training the unfolded chunks of a batch small enough to
- * stay in the cache ({@link #KEPT_VALUES}) are kept for the backward pass, which per chunk gathers {@code dY} the same way, adds its row sums to the bias
- * gradient ({@code Gemv.addRowSums}) and {@code dY × columnsᵀ} to the weight gradient, and, unless
- * this is the first layer of a training pass, computes the unfolded input gradient {@code Wᵀ × dY}
- * and folds it back onto each sample's input ({@code Im2col.foldAdd}). Strides, padding and floored
- * output sizes are all the unfolding's business.
+ * stay in the cache ({@link #KEPT_VALUES}) are kept for the backward pass, which per chunk gathers
+ * {@code dY} the same way, adds its row sums to the bias gradient ({@code Gemv.addRowSums}) and
+ * {@code dY × columnsᵀ} to the weight gradient, and, unless this is the first layer of a training
+ * pass, computes the unfolded input gradient {@code Wᵀ × dY} and folds it back onto each sample's
+ * input ({@code Im2col.foldAdd}). Strides, padding and floored output sizes are all the
+ * unfolding's business.
  *
  * <p>A one-sample pass in evaluation skips the unfolding for the layers that {@link
  * #convolvesDirectly}, and every forward pass for the layers that {@link #convolvesAlongRows}:
@@ -176,8 +177,8 @@ final class ConvCode extends LayerCode {
      * window moving by 1 over output rows of 16 to 32 positions (one or two 16-lane vectors), and
      * at most 32 values in a window, where the unfolded multiply's inner dimension is short and the
      * unfolding writes as many values as the multiply reads. LeNet-5's conv1 (25 values, rows of
-     * 28): 2.9-3.1 µs a sample against 4.0-4.6; FashionNet's conv1 (9 values): 6.6-6.8 against
-     * 7.2-7.5. The backward pass unfolds the input again.
+     * 28): 2.9-3.1 µs a sample against 3.9-4.6; FashionNet's conv1 (9 values): 6.6-7.0 against
+     * 6.6-7.5, level. The backward pass unfolds the input again.
      */
     static boolean convolvesAlongRows(int stride, int patch, int outputWidth) {
         return stride == 1 && outputWidth >= 16 && outputWidth <= 32 && patch <= 32;
@@ -293,7 +294,10 @@ final class ConvCode extends LayerCode {
     /** The team's unfolded samples, unless the layer {@link #convolvesAlongRows}, and direct convolutions. */
     @Override
     List<FieldSpec> teamBuffers() {
-        return direct == null ? List.of(teamColumns) : alongRows ? List.of(teamDirect) : List.of(teamColumns, teamDirect);
+        if (direct == null) {
+            return List.of(teamColumns);
+        }
+        return alongRows ? List.of(teamDirect) : List.of(teamColumns, teamDirect);
     }
 
     @Override

@@ -34,7 +34,7 @@ final class PoolCode extends LayerCode {
     private final Optional<BatchBuffer> argmax;
     /** The kernels' max pooling of this layer's planes, for a max pooling. */
     private final Optional<FieldSpec> maxPooling;
-    /** True when the layer before ends with a ReLU whose backward step this layer does. */
+    /** True when the layer before ends with a ReLU whose forward and backward steps this layer does. */
     private boolean appliesRelu;
     /** Windows of at most this many values are written out value by value rather than looped over. */
     private static final int UNROLLED_WINDOW_VALUES = 16;
