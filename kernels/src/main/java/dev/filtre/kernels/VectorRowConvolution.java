@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * straight into the output planes (LeNet-5's conv1: 2.9-3.1 µs a sample against 3.9-4.6 for
  * unfolding and multiplying; FashionNet's: 6.6-7.0 against 6.6-7.5). The weights are read
  * transposed, {@code [patch][filters]}, so that a step's six are neighbours, whose range checks C2
- * merges into one. Filters past the last six take blocks of two, then one.
+ * merges into one. Filters past the last six take blocks of two, then one; so do all of an output
+ * one row high.
  *
  * <p>Each lane's sum is the unfolded multiply's: a chain of multiply-adds from 0 in the order of
  * the window ({@code c}, then {@code u}, then {@code v}), then the bias added, so that the output
@@ -49,16 +50,14 @@ final class VectorRowConvolution {
         for (int pair = 0; pair < pairs; pair++) {
             int x = Math.min(pair * 2 * LANES, lastPair);
             int o = first;
-            for (; o + 6 <= end; o += 6) {
-                int y = 0;
-                for (; y + 2 <= outHeight; y += 2) {
+            // six filters two rows at a time, the last pair of an odd number of rows over the row
+            // before it again (the same sums); a single row takes the blocks of two filters
+            for (; o + 6 <= end && outHeight >= 2; o += 6) {
+                for (int row = 0; row < outHeight; row += 2) {
+                    int y = Math.min(row, outHeight - 2);
                     sixFiltersTwoRows(steps, padded, y * paddedWidth + x, paddedWidth, second, weights, o, filters,
                             bias, biasOffset + o, output, outputOffset + o * pixels + y * outWidth + x, outWidth,
                             pixels);
-                }
-                for (; y < outHeight; y++) {
-                    sixFilters(steps, padded, y * paddedWidth + x, second, weights, o, filters, bias, biasOffset + o,
-                            output, outputOffset + o * pixels + y * outWidth + x, pixels);
                 }
             }
             for (; o + 2 <= end; o += 2) {
@@ -176,55 +175,6 @@ final class VectorRowConvolution {
         s51.add(b5).intoArray(output, out + 5 * pixels + second);
         s52.add(b5).intoArray(output, out + 5 * pixels + outWidth);
         s53.add(b5).intoArray(output, out + 5 * pixels + outWidth + second);
-    }
-
-    /**
-     * One output row of filters {@code f .. f + 5} (their planes {@code pixels} apart from {@code
-     * out}), its window corners from {@code corner} in the padded input.
-     */
-    private static void sixFilters(int[] steps, float[] padded, int corner, int second, float[] weights, int f,
-            int filters, float[] bias, int b, float[] output, int out, int pixels) {
-        FloatVector s00 = FloatVector.zero(SPECIES);
-        FloatVector s01 = s00;
-        FloatVector s10 = s00;
-        FloatVector s11 = s00;
-        FloatVector s20 = s00;
-        FloatVector s21 = s00;
-        FloatVector s30 = s00;
-        FloatVector s31 = s00;
-        FloatVector s40 = s00;
-        FloatVector s41 = s00;
-        FloatVector s50 = s00;
-        FloatVector s51 = s00;
-        for (int k = 0, p = f; k < steps.length; k++, p += filters) {
-            int q = corner + steps[k];
-            FloatVector x0 = FloatVector.fromArray(SPECIES, padded, q);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, padded, q + second);
-            FloatVector w = FloatVector.broadcast(SPECIES, weights[p]);
-            s00 = x0.fma(w, s00);
-            s01 = x1.fma(w, s01);
-            w = FloatVector.broadcast(SPECIES, weights[p + 1]);
-            s10 = x0.fma(w, s10);
-            s11 = x1.fma(w, s11);
-            w = FloatVector.broadcast(SPECIES, weights[p + 2]);
-            s20 = x0.fma(w, s20);
-            s21 = x1.fma(w, s21);
-            w = FloatVector.broadcast(SPECIES, weights[p + 3]);
-            s30 = x0.fma(w, s30);
-            s31 = x1.fma(w, s31);
-            w = FloatVector.broadcast(SPECIES, weights[p + 4]);
-            s40 = x0.fma(w, s40);
-            s41 = x1.fma(w, s41);
-            w = FloatVector.broadcast(SPECIES, weights[p + 5]);
-            s50 = x0.fma(w, s50);
-            s51 = x1.fma(w, s51);
-        }
-        store(s00, s01, bias[b], output, out, second);
-        store(s10, s11, bias[b + 1], output, out + pixels, second);
-        store(s20, s21, bias[b + 2], output, out + 2 * pixels, second);
-        store(s30, s31, bias[b + 3], output, out + 3 * pixels, second);
-        store(s40, s41, bias[b + 4], output, out + 4 * pixels, second);
-        store(s50, s51, bias[b + 5], output, out + 5 * pixels, second);
     }
 
     private static void twoFilters(int[] steps, float[] padded, int corner, int second, float[] weights, int f,

@@ -61,7 +61,8 @@ class DirectConvolutionTest {
 
     /**
      * Output rows a vector wide or more, which the vector kernels take along the rows, two vectors at
-     * a time: filters in blocks of six, two and one, odd and even numbers of rows, rows the vectors
+     * a time: filters in blocks of six, two and one, odd and even numbers of rows (the last pair of an
+     * odd number overlapping) and a single row, rows the vectors
      * overlap on or tile, one channel or several, and shares of the filters.
      */
     @Test
@@ -78,6 +79,7 @@ class DirectConvolutionTest {
             {new ConvGeometry(2, 21, 19, 4, 1, 1), 3, 1, 3}, // an even window
             {new ConvGeometry(1, 9, 40, 3, 1, 1), 8, 0, 8}, // rows of 40: a whole pair, then one ending the row
             {new ConvGeometry(2, 6, 66, 3, 1, 0), 13, 0, 13}, // rows of 64: two whole pairs
+            {new ConvGeometry(2, 1, 20, 1, 1, 0), 7, 0, 7}, // one row: blocks of two filters only
         };
         for (Object[] c : cases) {
             ConvGeometry g = (ConvGeometry) c[0];
