@@ -55,6 +55,23 @@ final class PlainKernels implements KernelSet {
     }
 
     @Override
+    public void winogradInput(WinogradTiles w, float[] input, int inputOffset, int height, int width, int pad,
+            float[] dense, float[] padded, float[] v) {
+        PlainWinograd.input(w, input, inputOffset, height, width, pad, padded, v);
+    }
+
+    @Override
+    public void winogradMultiply(WinogradTiles w, int first, int end, float[] v, float[] u, float[] m) {
+        PlainWinograd.multiply(w, first, end, v, u, m);
+    }
+
+    @Override
+    public void winogradOutput(WinogradTiles w, int first, int end, float[] m, float[] bias, int biasOffset,
+            float[] scratch, float[] output, int outputOffset) {
+        PlainWinograd.output(w, first, end, m, bias, biasOffset, output, outputOffset);
+    }
+
+    @Override
     public void multiplyAdd(int m, int k, int n, float[] a, int aOffset, int aRowStride, int aColumnStride,
             float[] b, int bOffset, float[] c, int cOffset) {
         for (int i = 0; i < m; i++) {

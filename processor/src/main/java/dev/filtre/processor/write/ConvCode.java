@@ -32,10 +32,12 @@ import javax.lang.model.element.Modifier;
  * input ({@code Im2col.foldAdd}). Strides, padding and floored output sizes are all the
  * unfolding's business.
  *
- * <p>A one-sample pass in evaluation skips the unfolding for the layers that {@link
- * #convolvesDirectly}, and every forward pass for the layers that {@link #convolvesAlongRows}:
- * {@code DirectConvolution} reads the windows off a zero-padded copy of the input, with the same
- * bits, and keeps nothing for a backward pass, which unfolds the input then.
+ * <p>Every forward pass of the layers that {@link #convolvesAlongRows} skips the unfolding: {@code
+ * DirectConvolution} reads the windows off a zero-padded copy of the input, with the same bits.
+ * A one-sample pass in evaluation through a layer that {@link #evaluatesByWinograd} computes it
+ * with {@code WinogradConvolution}, F(2x2, 3x3): 2.25 times fewer multiply-adds, the same values up
+ * to rounding (not the same bits as the other passes). Neither keeps anything for a backward pass,
+ * which unfolds the input then.
  */
 final class ConvCode extends LayerCode {
     private static final ClassName CONV_GEOMETRY = ClassName.get("dev.filtre.kernels", "ConvGeometry");
@@ -43,6 +45,7 @@ final class ConvCode extends LayerCode {
     private static final ClassName SGEMM = ClassName.get("dev.filtre.kernels", "Sgemm");
     private static final ClassName GEMV = ClassName.get("dev.filtre.kernels", "Gemv");
     private static final ClassName DIRECT_CONVOLUTION = ClassName.get("dev.filtre.kernels", "DirectConvolution");
+    private static final ClassName WINOGRAD_CONVOLUTION = ClassName.get("dev.filtre.kernels", "WinogradConvolution");
     /** The unfolded chunk a multiply works on is kept under this many values (1 MiB of floats: an L2 cache). */
     static final int CHUNK_VALUES = 1 << 18;
     /** No more samples than this in a chunk, however small the layer. */
@@ -75,14 +78,17 @@ final class ConvCode extends LayerCode {
     private final FieldSpec product;
     private final FieldSpec productGradient;
     /**
-     * The direct convolution of one sample, when this layer {@link #convolvesDirectly} (to evaluate
-     * one sample) or {@link #convolvesAlongRows} (every forward pass); else null.
+     * The convolution of one sample from its padded input, when this layer {@link
+     * #evaluatesByWinograd} (to evaluate one sample) or {@link #convolvesAlongRows} (every forward
+     * pass); else null.
      */
     private final FieldSpec direct;
     /** Whether every forward pass of this layer convolves directly ({@link #convolvesAlongRows}). */
     private final boolean alongRows;
     /** The direct convolution of each thread of the team but the caller (which uses {@link #direct}), or null. */
     private final FieldSpec teamDirect;
+    /** The class of {@link #direct}: {@code DirectConvolution}, or {@code WinogradConvolution} to evaluate one sample. */
+    private final ClassName directType;
     private final int chunkSamples;
 
     ConvCode(CheckedLayer layer, Operation.Conv conv, Stage in, Stage out, ModelFields model, String prefix,
@@ -139,35 +145,37 @@ final class ConvCode extends LayerCode {
         }
         int windowValues = layer.input().channels() * conv.size() * conv.size();
         alongRows = convolvesAlongRows(conv.stride(), windowValues, layer.output().width());
-        if (alongRows || convolvesDirectly(conv.size(), conv.stride(), windowValues, layer.output().channels())) {
-            direct = FieldSpec.builder(DIRECT_CONVOLUTION, members.field(name + "Direct"), Modifier.PRIVATE,
-                            Modifier.FINAL)
+        if (alongRows || evaluatesByWinograd(conv.size(), conv.stride(), windowValues, layer.output().channels())) {
+            directType = alongRows ? DIRECT_CONVOLUTION : WINOGRAD_CONVOLUTION;
+            String kind = alongRows ? "Direct" : "Winograd";
+            direct = FieldSpec.builder(directType, members.field(name + kind), Modifier.PRIVATE, Modifier.FINAL)
                     .addJavadoc(alongRows ? "$L's forward pass, sample by sample, without unfolding its input.\n"
-                            : "$L's one-sample pass in evaluation, without unfolding its input.\n", name)
-                    .initializer("new $T($N, $N)", DIRECT_CONVOLUTION, geometry, out.channels())
+                            : "$L's one-sample pass in evaluation, by Winograd's F(2x2, 3x3).\n", name)
+                    .initializer("new $T($N, $N)", directType, geometry, out.channels())
                     .build();
-            teamDirect = FieldSpec.builder(ArrayTypeName.of(DIRECT_CONVOLUTION), members.field(name + "TeamDirect"),
+            teamDirect = FieldSpec.builder(ArrayTypeName.of(directType), members.field(name + "Team" + kind),
                             Modifier.PRIVATE)
                     .addJavadoc("{@code $N} of each thread of the team but the caller, which uses that one.\n",
                             direct)
-                    .initializer("new $T[0]", DIRECT_CONVOLUTION)
+                    .initializer("new $T[0]", directType)
                     .build();
         } else {
+            directType = null;
             direct = null;
             teamDirect = null;
         }
     }
 
     /**
-     * Whether a one-sample pass in evaluation convolves straight from a padded copy of the input
-     * ({@code DirectConvolution}) rather than unfolding it: a 3x3 window moving by 1, the kernels'
-     * fast block, over a window of at least as many values as there are filters (the unfolding
-     * writes {@code patch} values per position, the direct pass transposes {@code filters} values
-     * per position), and filters in whole pairs of 16-lane vectors, halves included. FashionNet's
-     * conv2 (288 values, 64 filters): 73-75 µs against 79-80 on one thread, 38-39 against 43.5-45
-     * for half the filters; its conv1 (9 values, 32 filters) unfolds.
+     * Whether a one-sample pass in evaluation convolves by Winograd's F(2x2, 3x3) ({@code
+     * WinogradConvolution}) rather than unfolding the input: a 3x3 window moving by 1, over a window
+     * of at least as many values as there are filters (the input's transform is paid once for all
+     * the filters), and filters in whole pairs of 16-lane vectors, halves included, the vector
+     * kernels' blocks. FashionNet's conv2 (288 values, 64 filters): 53-57 µs on one thread against
+     * 73-74 for the direct convolution (its earlier path) and 79-80 unfolded; 29.5-30 against 37-39
+     * for half its filters, a thread's share; its conv1 (9 values, 32 filters) goes along rows.
      */
-    static boolean convolvesDirectly(int kernel, int stride, int patch, int filters) {
+    static boolean evaluatesByWinograd(int kernel, int stride, int patch, int filters) {
         return kernel == 3 && stride == 1 && filters % 32 == 0 && patch >= filters;
     }
 
@@ -250,8 +258,9 @@ final class ConvCode extends LayerCode {
      * conv1Columns}, which a backward pass then reads), then multiplies its share of the filters:
      * unfolding again is cheaper than reading rows another core wrote (each of their cache lines
      * crosses between cores, about 60 ns apiece on a virtual machine whose two cores sit on
-     * different dies). A layer that {@link #convolvesDirectly} does so in evaluation instead, each
-     * thread with a {@code DirectConvolution} of its own.
+     * different dies). A layer that {@link #evaluatesByWinograd} does so in evaluation instead, each
+     * thread with a {@code WinogradConvolution} of its own; one that {@link #convolvesAlongRows}
+     * always, each thread with a {@code DirectConvolution}.
      */
     @Override
     void addSharedForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target, String part,
@@ -308,14 +317,14 @@ final class ConvCode extends LayerCode {
             code.addStatement("$N = new float[$N][]", teamColumns, threads);
         }
         if (direct != null) {
-            code.addStatement("$N = new $T[$N]", teamDirect, DIRECT_CONVOLUTION, threads);
+            code.addStatement("$N = new $T[$N]", teamDirect, directType, threads);
         }
         code.beginControlFlow("for (int $1N = 1; $1N < $2N; $1N++)", part, threads);
         if (!alongRows) {
             code.addStatement("$N[$N] = new float[$N * $N]", teamColumns, part, patch, pixels);
         }
         if (direct != null) {
-            code.addStatement("$N[$N] = new $T($N, $N)", teamDirect, part, DIRECT_CONVOLUTION, geometry,
+            code.addStatement("$N[$N] = new $T($N, $N)", teamDirect, part, directType, geometry,
                     out.channels());
         }
         return code.endControlFlow().build();
@@ -391,7 +400,7 @@ final class ConvCode extends LayerCode {
         }
         if (direct != null) {
             code.beginControlFlow("if ($N == 1 && !$N)", batch, model.training());
-            code.add("// one sample to evaluate: straight from its padded input; a backward pass unfolds it\n");
+            code.add("// one sample to evaluate: by Winograd's F(2x2, 3x3); a backward pass unfolds the input\n");
             code.addStatement("$N = false", columnsKept);
             code.addStatement("$N.forward($N, 0, $N, $N, $N, $N, 0, $N, $N, 0)", direct, in.values(),
                     model.parameters(), weightOffset(), model.parameters(), biasOffset(), out.channels(), target);

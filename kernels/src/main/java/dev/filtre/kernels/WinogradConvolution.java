@@ -1,0 +1,162 @@
+package dev.filtre.kernels;
+
+import java.util.Arrays;
+
+/**
+ * A 3x3 convolution moving by 1, for one sample, by Winograd's minimal filtering F(2x2, 3x3)
+ * (Lavin and Gray, "Fast Algorithms for Convolutional Neural Networks", 2016): each 2x2 tile of the
+ * output comes from the 4x4 window of input under it, transformed ({@code Bᵀ d B}, additions only),
+ * multiplied point by point with the transformed filter ({@code G g Gᵀ}) and summed over the
+ * channels, then transformed back ({@code Aᵀ M A}, additions only): 16 multiply-adds a tile and
+ * channel where the direct sum takes 36, 2.25 times fewer. The products are sixteen independent
+ * matrix multiplies, {@code [tiles × C]·[C × filters]}, which the vector kernels run in the register
+ * blocks of the direct convolution.
+ *
+ * <p>The results are those of the convolution up to rounding, not its bits: each output is a sum of
+ * the same products grouped otherwise (errors of a few units in the last place of the sums of
+ * absolute values, measured in {@code WinogradConvolutionTest}), and an infinite input gives NaN
+ * where the direct sum may give an infinity. The model uses it where no bits are promised against
+ * another pass: evaluating one sample. The filters' transforms are kept, made again for a filter only
+ * when a call brings other weights for it; the buffers (for FashionNet's conv2: the input channels
+ * last, its transform, the products, 460 KB) come with the first call. One object per thread.
+ */
+public final class WinogradConvolution {
+    private static final String OPERATION = "WinogradConvolution.forward";
+
+    private final ConvGeometry geometry;
+    private final WinogradTiles tiles;
+    private float[] dense;
+    private float[] padded;
+    private float[] transformedInput;
+    private float[] products;
+    private float[] scratch;
+    /** The filters' transforms, {@code [ξ][C][filters]}. */
+    private float[] transformedWeights;
+    /** The weights {@link #transformedWeights} were made from, filter by filter (zero until then). */
+    private float[] transformedFrom;
+    /** A filter's transform down its columns, between {@link #transformFilter}'s two steps. */
+    private final float[] columns = new float[12];
+
+    /**
+     * A convolution of {@code filters} 3x3 filters moving by 1 over {@code geometry}.
+     *
+     * @throws IllegalArgumentException when the window is not 3x3 moving by 1, or {@code filters} is
+     *     not positive
+     */
+    public WinogradConvolution(ConvGeometry geometry, int filters) {
+        if (geometry.kernel() != 3 || geometry.stride() != 1) {
+            throw new IllegalArgumentException("WinogradConvolution: " + geometry
+                    + " is not a 3x3 window moving by 1, the only one F(2x2, 3x3) computes");
+        }
+        if (filters < 1) {
+            throw new IllegalArgumentException("WinogradConvolution: " + filters + " filters for " + geometry
+                    + ", expected 1 or more");
+        }
+        this.geometry = geometry;
+        this.tiles = WinogradTiles.of(geometry, filters);
+    }
+
+    private void allocate() {
+        int channels = geometry.channels();
+        int filters = tiles.filters();
+        dense = new float[geometry.inputSize()];
+        padded = new float[tiles.paddedRows() * tiles.paddedWidth() * channels];
+        transformedInput = new float[WinogradTiles.POINTS * tiles.tiles() * channels];
+        products = new float[WinogradTiles.POINTS * tiles.tiles() * filters];
+        scratch = new float[geometry.pixels() * filters];
+        transformedWeights = new float[WinogradTiles.POINTS * channels * filters];
+        transformedFrom = new float[filters * geometry.patch()];
+    }
+
+    /** The input's shape and window. */
+    public ConvGeometry geometry() {
+        return geometry;
+    }
+
+    /** The convolution's filters, its output channels. */
+    public int filters() {
+        return tiles.filters();
+    }
+
+    /**
+     * Writes the planes of filters {@code [first, end)} of the output ({@code filters × H' × W'}
+     * from {@code outputOffset}): each the filter's bias plus the sum of its weights ({@code
+     * [filters][C·3·3]} from {@code weightOffset}, as the model stores them) times the values its
+     * window sees of the input ({@code C × H × W} from {@code inputOffset}), zeros in the padding, up
+     * to rounding.
+     *
+     * @throws IllegalArgumentException when a region does not fit its array or {@code [first, end)}
+     *     is not a range of filters
+     */
+    public void forward(float[] input, int inputOffset, float[] weights, int weightOffset, float[] bias,
+            int biasOffset, int first, int end, float[] output, int outputOffset) {
+        int filters = tiles.filters();
+        Regions.region(OPERATION, "input [C·H·W]", input, inputOffset, geometry.inputSize());
+        Regions.region(OPERATION, "weights [filters·C·3·3]", weights, weightOffset, (long) filters * geometry.patch());
+        Regions.region(OPERATION, "bias [filters]", bias, biasOffset, filters);
+        Regions.region(OPERATION, "output [filters·H'·W']", output, outputOffset, (long) filters * geometry.pixels());
+        if (first < 0 || first > end || end > filters) {
+            throw new IllegalArgumentException(OPERATION + ": filters [" + first + ", " + end + ") is not a range of "
+                    + "the " + filters + " filters");
+        }
+        if (padded == null) {
+            allocate();
+        }
+        transformIfChanged(weights, weightOffset, first, end);
+        KernelSet kernels = Kernels.SELECTED;
+        kernels.winogradInput(tiles, input, inputOffset, geometry.height(), geometry.width(), geometry.pad(), dense,
+                padded, transformedInput);
+        kernels.winogradMultiply(tiles, first, end, transformedInput, transformedWeights, products);
+        kernels.winogradOutput(tiles, first, end, products, bias, biasOffset, scratch, output, outputOffset);
+    }
+
+    /**
+     * Makes {@link #transformedWeights} hold filters {@code [first, end)} of {@code weights}: nothing
+     * to do when their rows of {@link #transformedFrom} are the same.
+     */
+    private void transformIfChanged(float[] weights, int weightOffset, int first, int end) {
+        int patch = geometry.patch();
+        int from = first * patch;
+        int to = end * patch;
+        if (Arrays.equals(weights, weightOffset + from, weightOffset + to, transformedFrom, from, to)) {
+            return;
+        }
+        System.arraycopy(weights, weightOffset + from, transformedFrom, from, to - from);
+        int channels = geometry.channels();
+        int filters = tiles.filters();
+        for (int f = first; f < end; f++) {
+            for (int c = 0; c < channels; c++) {
+                transformFilter(transformedFrom, (f * channels + c) * 9, columns, transformedWeights,
+                        c * filters + f, channels * filters);
+            }
+        }
+    }
+
+    /**
+     * {@code G g Gᵀ} of the 3x3 filter {@code g[u][v] = w[at + 3u + v]}, {@code G} taking {@code (g0,
+     * g1, g2)} to {@code (g0, (g0 + g1 + g2)/2, (g0 - g1 + g2)/2, g2)}, down the columns, then along
+     * the rows (through {@code column}, 12 values); value {@code ξ = 4r + s} to {@code u[to +
+     * ξ·pointStride]}.
+     */
+    static void transformFilter(float[] w, int at, float[] column, float[] u, int to, int pointStride) {
+        for (int v = 0; v < 3; v++) {
+            float g0 = w[at + v];
+            float g1 = w[at + 3 + v];
+            float g2 = w[at + 6 + v];
+            column[v] = g0;
+            column[3 + v] = (g0 + g1 + g2) * 0.5f;
+            column[6 + v] = (g0 - g1 + g2) * 0.5f;
+            column[9 + v] = g2;
+        }
+        for (int r = 0; r < 4; r++) {
+            float g0 = column[3 * r];
+            float g1 = column[3 * r + 1];
+            float g2 = column[3 * r + 2];
+            int row = to + 4 * r * pointStride;
+            u[row] = g0;
+            u[row + pointStride] = (g0 + g1 + g2) * 0.5f;
+            u[row + 2 * pointStride] = (g0 - g1 + g2) * 0.5f;
+            u[row + 3 * pointStride] = g2;
+        }
+    }
+}

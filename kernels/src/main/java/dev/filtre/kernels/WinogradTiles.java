@@ -1,0 +1,34 @@
+package dev.filtre.kernels;
+
+/**
+ * How {@link WinogradConvolution} lays out a 3x3 convolution moving by 1 as Winograd's F(2x2, 3x3):
+ * the output cut into 2x2 tiles ({@link #tilesY()} × {@link #tilesX()}, the last row or column of
+ * tiles reaching past the output when its side is odd), each read off a 4x4 window of the input.
+ * The arrays the kernels share, by index:
+ * <ul>
+ *   <li>the input, zero-padded and channels last: {@code padded[(row·paddedWidth + column)·C + c]},
+ *       {@link #paddedRows()} × {@link #paddedWidth()} positions, input row {@code y} at padded row
+ *       {@code y + pad}, every 4x4 window of a tile inside;
+ *   <li>the transformed input: {@code v[(ξ·tiles + t)·C + c]}, {@code ξ = 4r + s} the value of the
+ *       4x4 transform, {@code t = i·tilesX + j} the tile;
+ *   <li>the transformed weights: {@code u[(ξ·C + c)·filters + f]};
+ *   <li>their products summed over the channels: {@code m[(ξ·tiles + t)·share + f - first]}.
+ * </ul>
+ */
+record WinogradTiles(int channels, int filters, int outputHeight, int outputWidth, int tilesY, int tilesX,
+        int paddedRows, int paddedWidth) {
+
+    static WinogradTiles of(ConvGeometry g, int filters) {
+        int tilesY = (g.outputHeight() + 1) / 2;
+        int tilesX = (g.outputWidth() + 1) / 2;
+        return new WinogradTiles(g.channels(), filters, g.outputHeight(), g.outputWidth(), tilesY, tilesX,
+                2 * tilesY + 2, 2 * tilesX + 2);
+    }
+
+    int tiles() {
+        return tilesY * tilesX;
+    }
+
+    /** The values of the 4x4 transform of a tile. */
+    static final int POINTS = 16;
+}

@@ -1,0 +1,222 @@
+package dev.filtre.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Winograd's F(2x2, 3x3) against the convolution's sums in double precision: every output within
+ * {@link #TOLERANCE} of the sum of the absolute values of its terms (the bias and each weight times
+ * input), on shares of filters that fill two vectors, one or none, channels that fill vectors or
+ * not, odd outputs (tiles reaching past them) and paddings; weights changed between calls, and
+ * arguments that are not a 3x3 window moving by 1. Surefire runs this class once with the Vector
+ * API and once without it.
+ */
+class WinogradConvolutionTest {
+    /**
+     * About 17 float roundings of the terms' magnitude: the transforms' sums, the channels' sum and
+     * the transform back. The largest error seen on these cases is printed by {@link
+     * #theErrorIsThatOfAFloatSum}.
+     */
+    private static final double TOLERANCE = 1e-6;
+    private static final ConvGeometry FASHION_CONV2 = new ConvGeometry(32, 14, 14, 3, 1, 1);
+
+    @Test
+    void everyShareIsTheConvolutionUpToRounding() {
+        Random random = new Random(21);
+        int[][] shares = {{0, 64}, {0, 32}, {32, 64}, {0, 21}, {21, 42}, {42, 64}, {16, 17}, {5, 5}};
+        Case conv2 = new Case(FASHION_CONV2, 64, random);
+        WinogradConvolution winograd = new WinogradConvolution(FASHION_CONV2, 64);
+        for (int[] share : shares) {
+            conv2.check(conv2.winograd(winograd, share[0], share[1]), share[0], share[1],
+                    "filters " + share[0] + ".." + share[1]);
+        }
+    }
+
+    @Test
+    void everyShapeIsTheConvolutionUpToRounding() {
+        Random random = new Random(22);
+        Object[][] cases = {
+            {new ConvGeometry(2, 9, 10, 3, 1, 1), 48}, // an odd output height: the last tiles half outside
+            {new ConvGeometry(3, 9, 11, 3, 1, 1), 40}, // odd both ways; 8 filters past the pairs of vectors
+            {new ConvGeometry(20, 7, 6, 3, 1, 0), 17}, // channels past a vector; one filter past one vector
+            {new ConvGeometry(16, 3, 3, 3, 1, 0), 5}, // a 1x1 output: one tile, three quarters outside
+            {new ConvGeometry(1, 5, 5, 3, 1, 2), 3}, // pad 2: output wider than the input
+            {new ConvGeometry(6, 14, 14, 3, 1, 1), 33}, // seven tiles a row, a block's width
+        };
+        for (Object[] c : cases) {
+            ConvGeometry g = (ConvGeometry) c[0];
+            int filters = (int) c[1];
+            Case sample = new Case(g, filters, random);
+            sample.check(sample.winograd(new WinogradConvolution(g, filters), 0, filters), 0, filters,
+                    g + ", " + filters + " filters");
+        }
+    }
+
+    @Test
+    void changedWeightsAreTransformedAgain() {
+        Random random = new Random(23);
+        Case sample = new Case(FASHION_CONV2, 64, random);
+        WinogradConvolution winograd = new WinogradConvolution(FASHION_CONV2, 64);
+        int patch = FASHION_CONV2.patch();
+        // {share, filter whose weight changes before it}: inside the share transformed last, outside
+        // it, and a whole range around a share whose weights did not change
+        int[][] steps = {{0, 32, -1}, {32, 64, 40}, {0, 64, 5}, {0, 32, 40}, {0, 64, -1}, {16, 48, 20}};
+        for (int[] step : steps) {
+            if (step[2] >= 0) {
+                sample.weights[sample.weightOffset + step[2] * patch + 7] += 4f;
+            }
+            sample.check(sample.winograd(winograd, step[0], step[1]), step[0], step[1],
+                    "filters " + step[0] + ".." + step[1] + " after filter " + step[2] + " changed");
+        }
+    }
+
+    @Test
+    void theInputsPaddingStaysZeroAcrossInputs() {
+        Random random = new Random(24);
+        ConvGeometry g = new ConvGeometry(2, 5, 6, 3, 1, 1);
+        WinogradConvolution winograd = new WinogradConvolution(g, 16);
+        for (int round = 0; round < 3; round++) {
+            Case sample = new Case(g, 16, random);
+            sample.check(sample.winograd(winograd, 0, 16), 0, 16, "input " + round);
+        }
+    }
+
+    @Test
+    void theErrorIsThatOfAFloatSum() {
+        Case conv2 = new Case(FASHION_CONV2, 64, new Random(25));
+        float[] direct = conv2.direct();
+        float[] winograd = conv2.winograd(new WinogradConvolution(FASHION_CONV2, 64), 0, 64);
+        double directError = conv2.largestRelativeError(direct);
+        double winogradError = conv2.largestRelativeError(winograd);
+        System.out.printf("FashionNet's conv2, largest error / sum of |terms|: direct %.2e, Winograd %.2e%n",
+                directError, winogradError);
+        assertTrue(winogradError < TOLERANCE, "Winograd " + winogradError);
+        assertTrue(winogradError > 0, "the sums are regrouped, so some output rounds otherwise");
+    }
+
+    @Test
+    void aBadArgumentIsNamed() {
+        IllegalArgumentException fiveByFive = assertThrows(IllegalArgumentException.class,
+                () -> new WinogradConvolution(new ConvGeometry(2, 8, 8, 5, 1, 2), 4));
+        assertTrue(fiveByFive.getMessage().contains("not a 3x3 window moving by 1"), fiveByFive.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new WinogradConvolution(new ConvGeometry(2, 8, 8, 3, 2, 1), 4));
+        ConvGeometry g = new ConvGeometry(2, 4, 4, 3, 1, 1);
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> new WinogradConvolution(g, 0));
+        assertTrue(none.getMessage().contains("0 filters"), none.getMessage());
+        WinogradConvolution winograd = new WinogradConvolution(g, 3);
+        float[] input = new float[32];
+        float[] weights = new float[54];
+        float[] bias = new float[3];
+        float[] output = new float[48];
+        IllegalArgumentException shortInput = assertThrows(IllegalArgumentException.class,
+                () -> winograd.forward(input, 1, weights, 0, bias, 0, 0, 3, output, 0));
+        assertEquals("WinogradConvolution.forward: input [C·H·W] needs 32 values from offset 1 but its array has 32",
+                shortInput.getMessage());
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                () -> winograd.forward(input, 0, weights, 0, bias, 0, 2, 4, output, 0));
+        assertEquals("WinogradConvolution.forward: filters [2, 4) is not a range of the 3 filters",
+                range.getMessage());
+        float[] untouched = output.clone();
+        assertThrows(IllegalArgumentException.class,
+                () -> winograd.forward(input, 0, weights, 0, bias, 1, 0, 3, output, 0));
+        assertArrayEquals(untouched, output, "nothing written on a bad call");
+    }
+
+    /** One sample, its weights and bias at offsets within larger arrays. */
+    private static final class Case {
+        final ConvGeometry g;
+        final int filters;
+        final float[] input;
+        final int inputOffset = 3;
+        final float[] weights;
+        final int weightOffset = 5;
+        final float[] bias;
+        final int biasOffset = 2;
+
+        Case(ConvGeometry g, int filters, Random random) {
+            this.g = g;
+            this.filters = filters;
+            input = values(random, inputOffset + g.inputSize() + 4);
+            weights = values(random, weightOffset + filters * g.patch() + 1);
+            bias = values(random, biasOffset + filters + 3);
+        }
+
+        /** The planes of filters {@code [first, end)}, the others left at -7. */
+        float[] winograd(WinogradConvolution winograd, int first, int end) {
+            float[] output = new float[filters * g.pixels() + 6];
+            java.util.Arrays.fill(output, -7f);
+            winograd.forward(input, inputOffset, weights, weightOffset, bias, biasOffset, first, end, output, 6);
+            return java.util.Arrays.copyOfRange(output, 6, output.length);
+        }
+
+        /** The direct convolution's output, to compare errors with. */
+        float[] direct() {
+            float[] output = new float[filters * g.pixels()];
+            new DirectConvolution(g, filters).forward(input, inputOffset, weights, weightOffset, bias, biasOffset, 0,
+                    filters, output, 0);
+            return output;
+        }
+
+        /** Checks the planes of filters {@code [first, end)} and that the others are untouched. */
+        void check(float[] output, int first, int end, String where) {
+            for (int i = 0; i < output.length; i++) {
+                int o = i / g.pixels();
+                if (o >= first && o < end) {
+                    double[] exact = exact(o, i % g.pixels());
+                    assertTrue(Math.abs(output[i] - exact[0]) <= TOLERANCE * exact[1],
+                            where + ", value " + i + ": " + output[i] + " against " + exact[0]);
+                } else {
+                    assertEquals(-7f, output[i], where + ", value " + i + " outside the share");
+                }
+            }
+        }
+
+        double largestRelativeError(float[] output) {
+            double largest = 0;
+            for (int i = 0; i < output.length; i++) {
+                double[] exact = exact(i / g.pixels(), i % g.pixels());
+                largest = Math.max(largest, Math.abs(output[i] - exact[0]) / exact[1]);
+            }
+            return largest;
+        }
+
+        /** Output {@code pixel} of filter {@code o} in double precision, and the sum of its terms' magnitudes. */
+        double[] exact(int o, int pixel) {
+            int y = pixel / g.outputWidth();
+            int x = pixel % g.outputWidth();
+            double sum = bias[biasOffset + o];
+            double magnitude = Math.abs(sum);
+            for (int c = 0; c < g.channels(); c++) {
+                for (int u = 0; u < 3; u++) {
+                    for (int v = 0; v < 3; v++) {
+                        int row = y + u - g.pad();
+                        int column = x + v - g.pad();
+                        if (row < 0 || row >= g.height() || column < 0 || column >= g.width()) {
+                            continue;
+                        }
+                        double term = (double) weights[weightOffset + ((o * g.channels() + c) * 3 + u) * 3 + v]
+                                * input[inputOffset + (c * g.height() + row) * g.width() + column];
+                        sum += term;
+                        magnitude += Math.abs(term);
+                    }
+                }
+            }
+            return new double[] {sum, magnitude};
+        }
+
+        private static float[] values(Random random, int count) {
+            float[] values = new float[count];
+            for (int i = 0; i < count; i++) {
+                values[i] = (float) random.nextGaussian();
+            }
+            return values;
+        }
+    }
+}
