@@ -99,27 +99,24 @@ interface KernelSet {
     /**
      * The first step of {@link WinogradConvolution}: the input ({@code C × height × width} from {@code
      * inputOffset}) copied, channels last, inside the zero borders of {@code padded} (through {@code
-     * dense}, {@code C·height·width} values an implementation may overwrite), then each tile's 4x4
-     * window transformed into {@code v}, as {@link WinogradTiles} lays them out.
+     * dense}, {@code C·height·width} values an implementation may overwrite), as {@link
+     * WinogradTiles} lays it out.
      */
-    void winogradInput(WinogradTiles w, float[] input, int inputOffset, int height, int width, int pad,
-            float[] dense, float[] padded, float[] v);
+    void winogradPad(WinogradTiles w, float[] input, int inputOffset, int height, int width, int pad, float[] dense,
+            float[] padded);
 
     /**
-     * The second step of {@link WinogradConvolution}: for filters {@code [first, end)}, each point
-     * {@code ξ} and tile, the sum over the channels of the transformed input times the transformed
-     * weights, one fused multiply-add after another from 0, into {@code m}.
+     * The rest of {@link WinogradConvolution}, {@link WinogradTiles#BLOCK} tiles at a time: their 4x4
+     * windows of {@code padded} transformed into {@code blockInput}; for filters {@code [first, end)}
+     * and each point, the sum over the channels of the transformed input times the transformed
+     * weights {@code u}, one fused multiply-add after another from 0, into {@code blockProducts};
+     * then each tile's 2x2 outputs, plus the bias, into their planes of the output ({@code filters ×
+     * H' × W'} from {@code outputOffset}). {@code scratch} holds {@code H'·W'·(end - first)} values
+     * an implementation may overwrite.
      */
-    void winogradMultiply(WinogradTiles w, int first, int end, float[] v, float[] u, float[] m);
-
-    /**
-     * The last step of {@link WinogradConvolution}: each tile's 2x2 outputs of filters {@code [first,
-     * end)} from {@code m}, plus the bias, into their planes of the output ({@code filters × H' × W'}
-     * from {@code outputOffset}); {@code scratch} holds {@code H'·W'·(end - first)} values an
-     * implementation may overwrite.
-     */
-    void winogradOutput(WinogradTiles w, int first, int end, float[] m, float[] bias, int biasOffset,
-            float[] scratch, float[] output, int outputOffset);
+    void winogradConvolve(WinogradTiles w, int first, int end, float[] padded, float[] u, float[] bias,
+            int biasOffset, float[] blockInput, float[] blockProducts, float[] scratch, float[] output,
+            int outputOffset);
 
     /**
      * Max pooling of {@code planes} planes of {@code planeSize} values into {@code outputs} values

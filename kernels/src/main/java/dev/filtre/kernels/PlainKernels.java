@@ -55,20 +55,17 @@ final class PlainKernels implements KernelSet {
     }
 
     @Override
-    public void winogradInput(WinogradTiles w, float[] input, int inputOffset, int height, int width, int pad,
-            float[] dense, float[] padded, float[] v) {
-        PlainWinograd.input(w, input, inputOffset, height, width, pad, padded, v);
+    public void winogradPad(WinogradTiles w, float[] input, int inputOffset, int height, int width, int pad,
+            float[] dense, float[] padded) {
+        PlainWinograd.pad(w, input, inputOffset, height, width, pad, padded);
     }
 
     @Override
-    public void winogradMultiply(WinogradTiles w, int first, int end, float[] v, float[] u, float[] m) {
-        PlainWinograd.multiply(w, first, end, v, u, m);
-    }
-
-    @Override
-    public void winogradOutput(WinogradTiles w, int first, int end, float[] m, float[] bias, int biasOffset,
-            float[] scratch, float[] output, int outputOffset) {
-        PlainWinograd.output(w, first, end, m, bias, biasOffset, output, outputOffset);
+    public void winogradConvolve(WinogradTiles w, int first, int end, float[] padded, float[] u, float[] bias,
+            int biasOffset, float[] blockInput, float[] blockProducts, float[] scratch, float[] output,
+            int outputOffset) {
+        PlainWinograd.convolve(w, first, end, padded, u, bias, biasOffset, blockInput, blockProducts, output,
+                outputOffset);
     }
 
     @Override

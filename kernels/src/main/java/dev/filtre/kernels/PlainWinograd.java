@@ -8,9 +8,9 @@ package dev.filtre.kernels;
 final class PlainWinograd {
     private PlainWinograd() {}
 
-    /** See {@link KernelSet#winogradInput}. */
-    static void input(WinogradTiles w, float[] input, int inputOffset, int height, int width, int pad,
-            float[] padded, float[] v) {
+    /** See {@link KernelSet#winogradPad}. */
+    static void pad(WinogradTiles w, float[] input, int inputOffset, int height, int width, int pad,
+            float[] padded) {
         int channels = w.channels();
         for (int c = 0; c < channels; c++) {
             for (int y = 0; y < height; y++) {
@@ -20,14 +20,42 @@ final class PlainWinograd {
                 }
             }
         }
-        int tiles = w.tiles();
+    }
+
+    /** See {@link KernelSet#winogradConvolve}: the outputs straight into their planes. */
+    static void convolve(WinogradTiles w, int first, int end, float[] padded, float[] u, float[] bias,
+            int biasOffset, float[] v, float[] m, float[] output, int outputOffset) {
+        int channels = w.channels();
+        int filters = w.filters();
+        int share = end - first;
         int row = w.paddedWidth() * channels;
-        for (int i = 0; i < w.tilesY(); i++) {
-            for (int j = 0; j < w.tilesX(); j++) {
-                int t = i * w.tilesX() + j;
-                int corner = (2 * i * w.paddedWidth() + 2 * j) * channels;
+        int outWidth = w.outputWidth();
+        int pixels = w.outputHeight() * outWidth;
+        int block = WinogradTiles.BLOCK;
+        for (int from = 0; from < w.tiles(); from += block) {
+            int count = Math.min(block, w.tiles() - from);
+            for (int k = 0; k < count; k++) {
+                int t = from + k;
+                int corner = (2 * (t / w.tilesX()) * w.paddedWidth() + 2 * (t % w.tilesX())) * channels;
                 for (int c = 0; c < channels; c++) {
-                    inputTile(padded, corner + c, row, channels, v, t * channels + c, tiles * channels);
+                    inputTile(padded, corner + c, row, channels, v, k * channels + c, block * channels);
+                }
+            }
+            for (int point = 0; point < WinogradTiles.POINTS; point++) {
+                for (int k = 0; k < count; k++) {
+                    for (int f = first; f < end; f++) {
+                        m[(point * block + k) * share + f - first] = dot(channels, v,
+                                (point * block + k) * channels, u, point * channels * filters + f, filters);
+                    }
+                }
+            }
+            for (int k = 0; k < count; k++) {
+                int i = (from + k) / w.tilesX();
+                int j = (from + k) % w.tilesX();
+                for (int f = first; f < end; f++) {
+                    outputTile(m, k * share + f - first, block * share, bias[biasOffset + f], output,
+                            outputOffset + f * pixels + 2 * i * outWidth + 2 * j, 1, outWidth,
+                            2 * j + 1 < outWidth, 2 * i + 1 < w.outputHeight());
                 }
             }
         }
@@ -71,21 +99,6 @@ final class PlainWinograd {
         v[to + 3 * pointStride] = t1 - t3;
     }
 
-    /** See {@link KernelSet#winogradMultiply}. */
-    static void multiply(WinogradTiles w, int first, int end, float[] v, float[] u, float[] m) {
-        int tiles = w.tiles();
-        int channels = w.channels();
-        int share = end - first;
-        for (int point = 0; point < WinogradTiles.POINTS; point++) {
-            for (int t = 0; t < tiles; t++) {
-                for (int f = first; f < end; f++) {
-                    m[(point * tiles + t) * share + f - first] = dot(channels, v, (point * tiles + t) * channels, u,
-                            point * channels * w.filters() + f, w.filters());
-                }
-            }
-        }
-    }
-
     /**
      * The sum over {@code c < channels} of {@code x[x0 + c]·y[y0 + c·yStride]}, one fused
      * multiply-add after another from 0, as the vector kernels add each lane.
@@ -96,25 +109,6 @@ final class PlainWinograd {
             sum = Math.fma(x[x0 + c], y[y0 + c * yStride], sum);
         }
         return sum;
-    }
-
-    /** See {@link KernelSet#winogradOutput}: straight into the output planes. */
-    static void output(WinogradTiles w, int first, int end, float[] m, float[] bias, int biasOffset,
-            float[] output, int outputOffset) {
-        int share = end - first;
-        int tiles = w.tiles();
-        int outWidth = w.outputWidth();
-        int pixels = w.outputHeight() * outWidth;
-        for (int f = 0; f < share; f++) {
-            int plane = outputOffset + (first + f) * pixels;
-            for (int i = 0; i < w.tilesY(); i++) {
-                for (int j = 0; j < w.tilesX(); j++) {
-                    outputTile(m, (i * w.tilesX() + j) * share + f, tiles * share, bias[biasOffset + first + f],
-                            output, plane + 2 * i * outWidth + 2 * j, 1, outWidth, 2 * j + 1 < outWidth,
-                            2 * i + 1 < w.outputHeight());
-                }
-            }
-        }
     }
 
     /**

@@ -214,20 +214,17 @@ final class VectorKernels implements KernelSet {
     }
 
     @Override
-    public void winogradInput(WinogradTiles w, float[] input, int inputOffset, int height, int width, int pad,
-            float[] dense, float[] padded, float[] v) {
-        VectorWinograd.input(w, input, inputOffset, height, width, pad, dense, padded, v);
+    public void winogradPad(WinogradTiles w, float[] input, int inputOffset, int height, int width, int pad,
+            float[] dense, float[] padded) {
+        VectorWinograd.pad(w, input, inputOffset, height, width, pad, dense, padded);
     }
 
     @Override
-    public void winogradMultiply(WinogradTiles w, int first, int end, float[] v, float[] u, float[] m) {
-        VectorWinograd.multiply(w, first, end, v, u, m);
-    }
-
-    @Override
-    public void winogradOutput(WinogradTiles w, int first, int end, float[] m, float[] bias, int biasOffset,
-            float[] scratch, float[] output, int outputOffset) {
-        VectorWinograd.output(w, first, end, m, bias, biasOffset, scratch, output, outputOffset);
+    public void winogradConvolve(WinogradTiles w, int first, int end, float[] padded, float[] u, float[] bias,
+            int biasOffset, float[] blockInput, float[] blockProducts, float[] scratch, float[] output,
+            int outputOffset) {
+        VectorWinograd.convolve(w, first, end, padded, u, bias, biasOffset, blockInput, blockProducts, scratch,
+                output, outputOffset);
     }
 
     @Override

@@ -4,43 +4,61 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link WinogradConvolution}'s vector kernels: the input's and the output's transforms with
- * vectors along the channels and the filters (the input is channels last, so a tile's sixteen
- * values of sixteen channels are sixteen loads), and the sixteen products with vectors along the
- * filters, seven tiles by two vectors of filters a block (fourteen accumulators fed by two weight
- * loads and seven broadcasts a channel, the block of {@code VectorConvolution}). Channels and
- * filters past the last whole vector go value by value.
+ * {@link WinogradConvolution}'s vector kernels, {@link WinogradTiles#BLOCK} tiles at a time (the
+ * block's transformed input and products stay in the first-level cache: 14 KB each for FashionNet's
+ * conv2 and half its filters): the input's and the output's transforms with vectors along the
+ * channels and the filters (the input is channels last, so a tile's sixteen values of sixteen
+ * channels are sixteen loads), and the sixteen products with vectors along the filters, the block's
+ * seven tiles by two vectors of filters (fourteen accumulators fed by two weight loads and seven
+ * broadcasts a channel, the block of {@code VectorConvolution}). Channels and filters past the
+ * last whole vector go value by value.
  */
 final class VectorWinograd {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    private static final int BLOCK = 7;
 
     private VectorWinograd() {}
 
-    /** See {@link KernelSet#winogradInput}. */
-    static void input(WinogradTiles w, float[] input, int inputOffset, int height, int width, int pad,
-            float[] dense, float[] padded, float[] v) {
+    /** See {@link KernelSet#winogradPad}. */
+    static void pad(WinogradTiles w, float[] input, int inputOffset, int height, int width, int pad, float[] dense,
+            float[] padded) {
         int channels = w.channels();
         VectorTranspose.copy(channels, height * width, input, inputOffset, dense, 0);
         for (int y = 0; y < height; y++) {
             System.arraycopy(dense, y * width * channels, padded, ((y + pad) * w.paddedWidth() + pad) * channels,
                     width * channels);
         }
+    }
+
+    /** See {@link KernelSet#winogradConvolve}. */
+    static void convolve(WinogradTiles w, int first, int end, float[] padded, float[] u, float[] bias,
+            int biasOffset, float[] blockInput, float[] blockProducts, float[] scratch, float[] output,
+            int outputOffset) {
         int tiles = w.tiles();
+        for (int t = 0; t < tiles; t += WinogradTiles.BLOCK) {
+            int count = Math.min(WinogradTiles.BLOCK, tiles - t);
+            inputTiles(w, t, count, padded, blockInput);
+            multiply(w, count, first, end, blockInput, u, blockProducts);
+            outputTiles(w, t, count, first, end, blockProducts, bias, biasOffset, scratch);
+        }
+        VectorTranspose.copy(w.outputHeight() * w.outputWidth(), end - first, scratch, 0, output,
+                outputOffset + first * w.outputHeight() * w.outputWidth());
+    }
+
+    /** The transforms of tiles {@code [from, from + count)}, all channels, into a block ({@link WinogradTiles}). */
+    private static void inputTiles(WinogradTiles w, int from, int count, float[] padded, float[] v) {
+        int channels = w.channels();
         int row = w.paddedWidth() * channels;
+        int pointStride = WinogradTiles.BLOCK * channels;
         int vectorEnd = channels - channels % LANES;
-        for (int i = 0; i < w.tilesY(); i++) {
-            for (int j = 0; j < w.tilesX(); j++) {
-                int t = i * w.tilesX() + j;
-                int corner = (2 * i * w.paddedWidth() + 2 * j) * channels;
-                for (int c = 0; c < vectorEnd; c += LANES) {
-                    inputTile(padded, corner + c, row, channels, v, t * channels + c, tiles * channels);
-                }
-                for (int c = vectorEnd; c < channels; c++) {
-                    PlainWinograd.inputTile(padded, corner + c, row, channels, v, t * channels + c,
-                            tiles * channels);
-                }
+        for (int k = 0; k < count; k++) {
+            int t = from + k;
+            int corner = (2 * (t / w.tilesX()) * w.paddedWidth() + 2 * (t % w.tilesX())) * channels;
+            for (int c = 0; c < vectorEnd; c += LANES) {
+                inputTile(padded, corner + c, row, channels, v, k * channels + c, pointStride);
+            }
+            for (int c = vectorEnd; c < channels; c++) {
+                PlainWinograd.inputTile(padded, corner + c, row, channels, v, k * channels + c, pointStride);
             }
         }
     }
@@ -48,74 +66,49 @@ final class VectorWinograd {
     /**
      * One vector of channels of a tile: {@code Bᵀ d B} of the 4x4 values {@code d[r][s] = padded[at
      * + r·row + s·step]}, value {@code ξ = 4r + s} to {@code v[to + ξ·pointStride]}; {@code Bᵀ} takes
-     * {@code (d0, d1, d2, d3)} to {@code (d0 - d2, d1 + d2, d2 - d1, d1 - d3)}, down the columns, then
-     * along the rows.
+     * {@code (d0, d1, d2, d3)} to {@code (d0 - d2, d1 + d2, d2 - d1, d1 - d3)}, down the columns into
+     * {@code v}, then along the rows in place. Two loops of four loads, four operations and four
+     * stores: the sixty-four Vector API calls written out in one method were more than C2 inlined
+     * in a JVM that had compiled other kernels first, and the calls left out ran on boxed vectors.
      */
     private static void inputTile(float[] padded, int at, int row, int step, float[] v, int to, int pointStride) {
-        FloatVector d00 = FloatVector.fromArray(SPECIES, padded, at);
-        FloatVector d10 = FloatVector.fromArray(SPECIES, padded, at + row);
-        FloatVector d20 = FloatVector.fromArray(SPECIES, padded, at + 2 * row);
-        FloatVector d30 = FloatVector.fromArray(SPECIES, padded, at + 3 * row);
-        FloatVector t00 = d00.sub(d20);
-        FloatVector t10 = d10.add(d20);
-        FloatVector t20 = d20.sub(d10);
-        FloatVector t30 = d10.sub(d30);
-        FloatVector d01 = FloatVector.fromArray(SPECIES, padded, at + 1 * step);
-        FloatVector d11 = FloatVector.fromArray(SPECIES, padded, at + row + 1 * step);
-        FloatVector d21 = FloatVector.fromArray(SPECIES, padded, at + 2 * row + 1 * step);
-        FloatVector d31 = FloatVector.fromArray(SPECIES, padded, at + 3 * row + 1 * step);
-        FloatVector t01 = d01.sub(d21);
-        FloatVector t11 = d11.add(d21);
-        FloatVector t21 = d21.sub(d11);
-        FloatVector t31 = d11.sub(d31);
-        FloatVector d02 = FloatVector.fromArray(SPECIES, padded, at + 2 * step);
-        FloatVector d12 = FloatVector.fromArray(SPECIES, padded, at + row + 2 * step);
-        FloatVector d22 = FloatVector.fromArray(SPECIES, padded, at + 2 * row + 2 * step);
-        FloatVector d32 = FloatVector.fromArray(SPECIES, padded, at + 3 * row + 2 * step);
-        FloatVector t02 = d02.sub(d22);
-        FloatVector t12 = d12.add(d22);
-        FloatVector t22 = d22.sub(d12);
-        FloatVector t32 = d12.sub(d32);
-        FloatVector d03 = FloatVector.fromArray(SPECIES, padded, at + 3 * step);
-        FloatVector d13 = FloatVector.fromArray(SPECIES, padded, at + row + 3 * step);
-        FloatVector d23 = FloatVector.fromArray(SPECIES, padded, at + 2 * row + 3 * step);
-        FloatVector d33 = FloatVector.fromArray(SPECIES, padded, at + 3 * row + 3 * step);
-        FloatVector t03 = d03.sub(d23);
-        FloatVector t13 = d13.add(d23);
-        FloatVector t23 = d23.sub(d13);
-        FloatVector t33 = d13.sub(d33);
-        t00.sub(t02).intoArray(v, to);
-        t01.add(t02).intoArray(v, to + pointStride);
-        t02.sub(t01).intoArray(v, to + 2 * pointStride);
-        t01.sub(t03).intoArray(v, to + 3 * pointStride);
-        t10.sub(t12).intoArray(v, to + 4 * pointStride);
-        t11.add(t12).intoArray(v, to + 5 * pointStride);
-        t12.sub(t11).intoArray(v, to + 6 * pointStride);
-        t11.sub(t13).intoArray(v, to + 7 * pointStride);
-        t20.sub(t22).intoArray(v, to + 8 * pointStride);
-        t21.add(t22).intoArray(v, to + 9 * pointStride);
-        t22.sub(t21).intoArray(v, to + 10 * pointStride);
-        t21.sub(t23).intoArray(v, to + 11 * pointStride);
-        t30.sub(t32).intoArray(v, to + 12 * pointStride);
-        t31.add(t32).intoArray(v, to + 13 * pointStride);
-        t32.sub(t31).intoArray(v, to + 14 * pointStride);
-        t31.sub(t33).intoArray(v, to + 15 * pointStride);
+        for (int s = 0; s < 4; s++) {
+            int column = at + s * step;
+            FloatVector d0 = FloatVector.fromArray(SPECIES, padded, column);
+            FloatVector d1 = FloatVector.fromArray(SPECIES, padded, column + row);
+            FloatVector d2 = FloatVector.fromArray(SPECIES, padded, column + 2 * row);
+            FloatVector d3 = FloatVector.fromArray(SPECIES, padded, column + 3 * row);
+            d0.sub(d2).intoArray(v, to + s * pointStride);
+            d1.add(d2).intoArray(v, to + (4 + s) * pointStride);
+            d2.sub(d1).intoArray(v, to + (8 + s) * pointStride);
+            d1.sub(d3).intoArray(v, to + (12 + s) * pointStride);
+        }
+        for (int r = 0; r < 4; r++) {
+            int base = to + 4 * r * pointStride;
+            FloatVector t0 = FloatVector.fromArray(SPECIES, v, base);
+            FloatVector t1 = FloatVector.fromArray(SPECIES, v, base + pointStride);
+            FloatVector t2 = FloatVector.fromArray(SPECIES, v, base + 2 * pointStride);
+            FloatVector t3 = FloatVector.fromArray(SPECIES, v, base + 3 * pointStride);
+            t0.sub(t2).intoArray(v, base);
+            t1.add(t2).intoArray(v, base + pointStride);
+            t2.sub(t1).intoArray(v, base + 2 * pointStride);
+            t1.sub(t3).intoArray(v, base + 3 * pointStride);
+        }
     }
 
-    /** See {@link KernelSet#winogradMultiply}. */
-    static void multiply(WinogradTiles w, int first, int end, float[] v, float[] u, float[] m) {
-        int tiles = w.tiles();
+    /** The products of a block's {@code tiles} tiles, summed over the channels, for filters {@code [first, end)}. */
+    private static void multiply(WinogradTiles w, int tiles, int first, int end, float[] v, float[] u, float[] m) {
         int channels = w.channels();
         int filters = w.filters();
         int share = end - first;
         for (int point = 0; point < WinogradTiles.POINTS; point++) {
-            int vPoint = point * tiles * channels;
+            int vPoint = point * WinogradTiles.BLOCK * channels;
             int uPoint = point * channels * filters;
-            int mPoint = point * tiles * share;
+            int mPoint = point * WinogradTiles.BLOCK * share;
             int f = first;
             for (; f + 2 * LANES <= end; f += 2 * LANES) {
                 int t = 0;
-                for (; t + BLOCK <= tiles; t += BLOCK) {
+                for (; t + WinogradTiles.BLOCK <= tiles; t += WinogradTiles.BLOCK) {
                     sevenByTwo(channels, v, vPoint + t * channels, u, uPoint + f, filters, m,
                             mPoint + t * share + f - first, share);
                 }
@@ -226,76 +219,65 @@ final class VectorWinograd {
         s.intoArray(m, to);
     }
 
-    /** See {@link KernelSet#winogradOutput}. */
-    static void output(WinogradTiles w, int first, int end, float[] m, float[] bias, int biasOffset,
-            float[] scratch, float[] output, int outputOffset) {
+    /**
+     * The 2x2 outputs of a block's {@code count} tiles from {@code from}, filters {@code [first, end)},
+     * into the scratch, {@code [positions][end - first]}.
+     */
+    private static void outputTiles(WinogradTiles w, int from, int count, int first, int end, float[] m,
+            float[] bias, int biasOffset, float[] scratch) {
         int share = end - first;
-        int tiles = w.tiles();
-        int pointStride = tiles * share;
+        int pointStride = WinogradTiles.BLOCK * share;
         int outWidth = w.outputWidth();
         int vectorEnd = share - share % LANES;
-        for (int i = 0; i < w.tilesY(); i++) {
-            for (int j = 0; j < w.tilesX(); j++) {
-                int t = i * w.tilesX() + j;
-                boolean secondRow = 2 * i + 1 < w.outputHeight();
-                boolean secondColumn = 2 * j + 1 < outWidth;
-                int at = ((2 * i) * outWidth + 2 * j) * share;
-                for (int f = 0; f < vectorEnd; f += LANES) {
-                    outputTile(m, t * share + f, pointStride,
-                            FloatVector.fromArray(SPECIES, bias, biasOffset + first + f), scratch, at + f, share,
-                            outWidth * share, secondColumn, secondRow);
-                }
-                for (int f = vectorEnd; f < share; f++) {
-                    PlainWinograd.outputTile(m, t * share + f, pointStride, bias[biasOffset + first + f], scratch,
-                            at + f, share, outWidth * share, secondColumn, secondRow);
-                }
+        for (int k = 0; k < count; k++) {
+            int i = (from + k) / w.tilesX();
+            int j = (from + k) % w.tilesX();
+            boolean secondRow = 2 * i + 1 < w.outputHeight();
+            boolean secondColumn = 2 * j + 1 < outWidth;
+            int at = (2 * i * outWidth + 2 * j) * share;
+            for (int f = 0; f < vectorEnd; f += LANES) {
+                outputTile(m, k * share + f, pointStride, bias, biasOffset + first + f, scratch, at + f, share,
+                        outWidth * share, secondColumn, secondRow);
+            }
+            for (int f = vectorEnd; f < share; f++) {
+                PlainWinograd.outputTile(m, k * share + f, pointStride, bias[biasOffset + first + f], scratch, at + f,
+                        share, outWidth * share, secondColumn, secondRow);
             }
         }
-        VectorTranspose.copy(w.outputHeight() * outWidth, share, scratch, 0, output,
-                outputOffset + first * w.outputHeight() * outWidth);
     }
 
     /**
      * One vector of filters of a tile: {@code Aᵀ M A} of the 4x4 values {@code m[at + ξ·pointStride]}
-     * plus the bias ({@code Aᵀ} takes {@code (m0, m1, m2, m3)} to {@code (m0 + m1 + m2, m1 - m2 -
-     * m3)}, down the columns, then along the rows), the 2x2 outputs to {@code out[to]}, {@code out[to
-     * + step]}, {@code out[to + row]} and {@code out[to + row + step]}, the second column only when
-     * {@code secondColumn}, the second row only when {@code secondRow}.
+     * plus the bias (from {@code biases[b]}); {@code Aᵀ} takes {@code (m0, m1, m2, m3)} to {@code (m0
+     * + m1 + m2, m1 - m2 - m3)}, down the columns (into the first two rows of {@code m}, in place),
+     * then along the rows. The 2x2 outputs go to {@code out[to]}, {@code out[to + step]}, {@code
+     * out[to + row]} and {@code out[to + row + step]}, the second column only when {@code
+     * secondColumn}, the second row only when {@code secondRow}.
      */
-    private static void outputTile(float[] m, int at, int pointStride, FloatVector bias, float[] out, int to,
+    private static void outputTile(float[] m, int at, int pointStride, float[] biases, int b, float[] out, int to,
             int step, int row, boolean secondColumn, boolean secondRow) {
-        FloatVector m00 = FloatVector.fromArray(SPECIES, m, at);
-        FloatVector m10 = FloatVector.fromArray(SPECIES, m, at + 4 * pointStride);
-        FloatVector m20 = FloatVector.fromArray(SPECIES, m, at + 8 * pointStride);
-        FloatVector m30 = FloatVector.fromArray(SPECIES, m, at + 12 * pointStride);
-        FloatVector p00 = m00.add(m10).add(m20);
-        FloatVector p10 = m10.sub(m20).sub(m30);
-        FloatVector m01 = FloatVector.fromArray(SPECIES, m, at + pointStride);
-        FloatVector m11 = FloatVector.fromArray(SPECIES, m, at + 5 * pointStride);
-        FloatVector m21 = FloatVector.fromArray(SPECIES, m, at + 9 * pointStride);
-        FloatVector m31 = FloatVector.fromArray(SPECIES, m, at + 13 * pointStride);
-        FloatVector p01 = m01.add(m11).add(m21);
-        FloatVector p11 = m11.sub(m21).sub(m31);
-        FloatVector m02 = FloatVector.fromArray(SPECIES, m, at + 2 * pointStride);
-        FloatVector m12 = FloatVector.fromArray(SPECIES, m, at + 6 * pointStride);
-        FloatVector m22 = FloatVector.fromArray(SPECIES, m, at + 10 * pointStride);
-        FloatVector m32 = FloatVector.fromArray(SPECIES, m, at + 14 * pointStride);
-        FloatVector p02 = m02.add(m12).add(m22);
-        FloatVector p12 = m12.sub(m22).sub(m32);
-        FloatVector m03 = FloatVector.fromArray(SPECIES, m, at + 3 * pointStride);
-        FloatVector m13 = FloatVector.fromArray(SPECIES, m, at + 7 * pointStride);
-        FloatVector m23 = FloatVector.fromArray(SPECIES, m, at + 11 * pointStride);
-        FloatVector m33 = FloatVector.fromArray(SPECIES, m, at + 15 * pointStride);
-        FloatVector p03 = m03.add(m13).add(m23);
-        FloatVector p13 = m13.sub(m23).sub(m33);
-        bias.add(p00.add(p01).add(p02)).intoArray(out, to);
-        if (secondColumn) {
-            bias.add(p01.sub(p02).sub(p03)).intoArray(out, to + step);
+        for (int s = 0; s < 4; s++) {
+            int column = at + s * pointStride;
+            FloatVector m0 = FloatVector.fromArray(SPECIES, m, column);
+            FloatVector m1 = FloatVector.fromArray(SPECIES, m, column + 4 * pointStride);
+            FloatVector m2 = FloatVector.fromArray(SPECIES, m, column + 8 * pointStride);
+            FloatVector m3 = FloatVector.fromArray(SPECIES, m, column + 12 * pointStride);
+            m0.add(m1).add(m2).intoArray(m, column);
+            m1.sub(m2).sub(m3).intoArray(m, column + 4 * pointStride);
         }
-        if (secondRow) {
-            bias.add(p10.add(p11).add(p12)).intoArray(out, to + row);
+        FloatVector bias = FloatVector.fromArray(SPECIES, biases, b);
+        for (int r = 0; r < 2; r++) {
+            if (r == 1 && !secondRow) {
+                break;
+            }
+            int base = at + 4 * r * pointStride;
+            FloatVector p0 = FloatVector.fromArray(SPECIES, m, base);
+            FloatVector p1 = FloatVector.fromArray(SPECIES, m, base + pointStride);
+            FloatVector p2 = FloatVector.fromArray(SPECIES, m, base + 2 * pointStride);
+            FloatVector p3 = FloatVector.fromArray(SPECIES, m, base + 3 * pointStride);
+            bias.add(p0.add(p1).add(p2)).intoArray(out, to + r * row);
             if (secondColumn) {
-                bias.add(p11.sub(p12).sub(p13)).intoArray(out, to + row + step);
+                bias.add(p1.sub(p2).sub(p3)).intoArray(out, to + r * row + step);
             }
         }
     }

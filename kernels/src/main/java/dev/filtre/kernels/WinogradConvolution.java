@@ -18,7 +18,8 @@ import java.util.Arrays;
  * where the direct sum may give an infinity. The model uses it where no bits are promised against
  * another pass: evaluating one sample. The filters' transforms are kept, made again for a filter only
  * when a call brings other weights for it; the buffers (for FashionNet's conv2: the input channels
- * last, its transform, the products, 460 KB) come with the first call. One object per thread.
+ * last, the weights' transforms and their copy, a block's transforms and products, 380 KB, of
+ * which a thread's half of the filters reads 230) come with the first call. One object per thread.
  */
 public final class WinogradConvolution {
     private static final String OPERATION = "WinogradConvolution.forward";
@@ -27,8 +28,8 @@ public final class WinogradConvolution {
     private final WinogradTiles tiles;
     private float[] dense;
     private float[] padded;
-    private float[] transformedInput;
-    private float[] products;
+    private float[] blockInput;
+    private float[] blockProducts;
     private float[] scratch;
     /** The filters' transforms, {@code [ξ][C][filters]}. */
     private float[] transformedWeights;
@@ -61,8 +62,8 @@ public final class WinogradConvolution {
         int filters = tiles.filters();
         dense = new float[geometry.inputSize()];
         padded = new float[tiles.paddedRows() * tiles.paddedWidth() * channels];
-        transformedInput = new float[WinogradTiles.POINTS * tiles.tiles() * channels];
-        products = new float[WinogradTiles.POINTS * tiles.tiles() * filters];
+        blockInput = new float[WinogradTiles.POINTS * WinogradTiles.BLOCK * channels];
+        blockProducts = new float[WinogradTiles.POINTS * WinogradTiles.BLOCK * filters];
         scratch = new float[geometry.pixels() * filters];
         transformedWeights = new float[WinogradTiles.POINTS * channels * filters];
         transformedFrom = new float[filters * geometry.patch()];
@@ -104,10 +105,10 @@ public final class WinogradConvolution {
         }
         transformIfChanged(weights, weightOffset, first, end);
         KernelSet kernels = Kernels.SELECTED;
-        kernels.winogradInput(tiles, input, inputOffset, geometry.height(), geometry.width(), geometry.pad(), dense,
-                padded, transformedInput);
-        kernels.winogradMultiply(tiles, first, end, transformedInput, transformedWeights, products);
-        kernels.winogradOutput(tiles, first, end, products, bias, biasOffset, scratch, output, outputOffset);
+        kernels.winogradPad(tiles, input, inputOffset, geometry.height(), geometry.width(), geometry.pad(), dense,
+                padded);
+        kernels.winogradConvolve(tiles, first, end, padded, transformedWeights, bias, biasOffset, blockInput,
+                blockProducts, scratch, output, outputOffset);
     }
 
     /**

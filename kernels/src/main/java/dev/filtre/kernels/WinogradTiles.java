@@ -9,10 +9,12 @@ package dev.filtre.kernels;
  *   <li>the input, zero-padded and channels last: {@code padded[(row·paddedWidth + column)·C + c]},
  *       {@link #paddedRows()} × {@link #paddedWidth()} positions, input row {@code y} at padded row
  *       {@code y + pad}, every 4x4 window of a tile inside;
- *   <li>the transformed input: {@code v[(ξ·tiles + t)·C + c]}, {@code ξ = 4r + s} the value of the
- *       4x4 transform, {@code t = i·tilesX + j} the tile;
- *   <li>the transformed weights: {@code u[(ξ·C + c)·filters + f]};
- *   <li>their products summed over the channels: {@code m[(ξ·tiles + t)·share + f - first]}.
+ *   <li>the transformed weights: {@code u[(ξ·C + c)·filters + f]}, {@code ξ = 4r + s} the value of
+ *       the 4x4 transform;
+ *   <li>the transformed input of a block of {@link #BLOCK} tiles: {@code v[(ξ·BLOCK + k)·C + c]} for
+ *       its tile {@code k}, tile {@code t = i·tilesX + j} of the output being the block's tile {@code
+ *       t % BLOCK};
+ *   <li>their products summed over the channels: {@code m[(ξ·BLOCK + k)·share + f - first]}.
  * </ul>
  */
 record WinogradTiles(int channels, int filters, int outputHeight, int outputWidth, int tilesY, int tilesX,
@@ -31,4 +33,6 @@ record WinogradTiles(int channels, int filters, int outputHeight, int outputWidt
 
     /** The values of the 4x4 transform of a tile. */
     static final int POINTS = 16;
+    /** The tiles the kernels take at a time: the vector kernels' register block. */
+    static final int BLOCK = 7;
 }
