@@ -342,6 +342,24 @@ abstract class LayerCode {
         return CodeBlock.of("");
     }
 
+    /**
+     * Whether a layer too small to be {@link #isSplit split} on its own is split when it continues a
+     * layer split into the same channels, in the same task: each thread goes on with the planes it
+     * has just written, so no hand-off is added (a dropout, which copies them in evaluation).
+     */
+    boolean splitsAsContinuation() {
+        return false;
+    }
+
+    /**
+     * What the caller runs after the team's task that holds this layer's share, for what the share
+     * does not do (a dropout's draws in training, which follow the values' order); empty unless
+     * the layer {@link #splitsAsContinuation}.
+     */
+    CodeBlock afterSharedTask() {
+        return CodeBlock.of("");
+    }
+
     /** Whether the shares are the output's channels (filters or planes), not a vector's units. */
     boolean splitByChannel() {
         return false;

@@ -46,7 +46,8 @@ final class SharedPass {
     /**
      * The steps in groups that run as one task: a split step with the split steps that {@link
      * SharedStep#continuesInto continue} it (a convolution and the pooling of its
-     * filters' planes), or a step on the caller alone.
+     * filters' planes, a dropout of those planes), or a step on the caller alone; a step split
+     * only as a continuation that follows none runs on the caller.
      */
     private List<List<SharedStep>> groups() {
         List<List<SharedStep>> groups = new ArrayList<>();
@@ -54,6 +55,8 @@ final class SharedPass {
             List<SharedStep> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
             if (last != null && last.get(last.size() - 1).continuesInto(step)) {
                 last.add(step);
+            } else if (step.continuationOnly()) {
+                step.alone().forEach(alone -> groups.add(new ArrayList<>(List.of(alone))));
             } else {
                 groups.add(new ArrayList<>(List.of(step)));
             }
@@ -122,6 +125,9 @@ final class SharedPass {
             FieldSpec task = group.size() == 1 ? first.task().get() : addChain(type, members, group);
             type.addField(task);
             method.addStatement("$N.run($N)", team, task);
+            for (SharedStep step : group) {
+                method.addCode(step.afterTask());
+            }
         }
         type.addMethod(method.build());
 

@@ -21,9 +21,13 @@ import javax.lang.model.element.Modifier;
  * @param channelShares the channels a split step cuts its output into, or 0 when it cuts a
  *     vector's units or is not split
  * @param channelwise whether each output channel of the step reads only the same input channel
+ * @param alone the steps on the caller that replace this split step when it cannot {@link
+ *     #continuesInto continue} the step before it (a layer that {@link LayerCode#splitsAsContinuation
+ *     splits only so}), else empty
+ * @param afterTask what the caller runs after the task that holds this step, or empty code
  */
 record SharedStep(String layer, MethodSpec method, Optional<FieldSpec> task, int channelShares,
-        boolean channelwise) {
+        boolean channelwise, List<SharedStep> alone, CodeBlock afterTask) {
     /** The kernels' team of threads, whose {@code Part}s the split steps are. */
     static final ClassName TEAM = ClassName.get("dev.filtre.kernels", "Team");
     static final ClassName TEAM_PART = TEAM.nestedClass("Part");
@@ -46,10 +50,19 @@ record SharedStep(String layer, MethodSpec method, Optional<FieldSpec> task, int
      * steps, on the caller.
      */
     static List<SharedStep> of(LayerCode code) {
-        return code.isSplit() ? split(code) : onCaller(code.layer.name(), code.forwardMethods());
+        List<SharedStep> onCaller = onCaller(code.layer.name(), code.forwardMethods());
+        if (code.isSplit()) {
+            return split(code, List.of());
+        }
+        return code.splitsAsContinuation() ? split(code, onCaller) : onCaller;
     }
 
-    private static List<SharedStep> split(LayerCode code) {
+    /** Whether this step runs only as a continuation, replaced by {@link #alone} otherwise. */
+    boolean continuationOnly() {
+        return !alone.isEmpty();
+    }
+
+    private static List<SharedStep> split(LayerCode code, List<SharedStep> alone) {
         NameAllocator names = code.members.locals();
         String part = names.newName("part");
         String parts = names.newName("parts");
@@ -77,7 +90,8 @@ record SharedStep(String layer, MethodSpec method, Optional<FieldSpec> task, int
                 .build();
         List<SharedStep> steps = new ArrayList<>();
         steps.add(new SharedStep(layer, method, Optional.of(task(code.members, layer + "Share", method)),
-                code.splitByChannel() ? code.layer.output().channels() : 0, code.channelwise()));
+                code.splitByChannel() ? code.layer.output().channels() : 0, code.channelwise(), alone,
+                code.afterSharedTask()));
         if (activation.isEmpty()) {
             // a softmax, no activation, or one the next layer applies: the steps after the layer's own
             List<MethodSpec> forward = code.forwardMethods();
@@ -94,6 +108,7 @@ record SharedStep(String layer, MethodSpec method, Optional<FieldSpec> task, int
     }
 
     private static List<SharedStep> onCaller(String layer, List<MethodSpec> methods) {
-        return methods.stream().map(method -> new SharedStep(layer, method, Optional.empty(), 0, false)).toList();
+        return methods.stream().map(method -> new SharedStep(layer, method, Optional.empty(), 0, false, List.of(),
+                CodeBlock.of(""))).toList();
     }
 }

@@ -123,5 +123,17 @@ class DropoutCodeTest {
         assertArrayEquals(java.util.Arrays.copyOf(input, size), model.forward(input, 0));
         model.backward(gradOutput, 0);
         assertArrayEquals(java.util.Arrays.copyOf(gradOutput, size), model.inputGradient());
+        // after a pass in training, whose mask dropped values, evaluation is still the identity
+        model.setTraining(true);
+        model.seedDropout(3);
+        model.forward(input, 0);
+        model.backward(gradOutput, 0);
+        assertFalse(java.util.Arrays.equals(java.util.Arrays.copyOf(gradOutput, size), model.inputGradient()),
+                "training dropped no gradient");
+        model.setTraining(false);
+        assertArrayEquals(java.util.Arrays.copyOf(input, size), model.forward(input, 0), "evaluation after training");
+        model.backward(gradOutput, 0);
+        assertArrayEquals(java.util.Arrays.copyOf(gradOutput, size), model.inputGradient(),
+                "evaluation's gradient after training");
     }
 }

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * one thread, on a network where every kind of layer that can be split is large enough to be
  * ({@link LayerCode#SHARED_MIN_WORK}): convolutions with ReLU and sigmoid, max, average and sum
  * pooling (the average with a tanh), dense layers with ReLU and with a softmax (which then runs on
- * the caller), and between them dropout, flatten and a standalone tanh on the caller. Each thread
+ * the caller), a dropout of planes going on with the pooling's planes in evaluation (its draws in
+ * training on the caller), and between them a dropout of a vector, flatten and a standalone tanh
+ * on the caller. Each thread
  * writes its share with the kernels the single thread calls; a dense layer's share of units may
  * take another of their paths (dot products where the whole layer multiplies a transposed copy),
  * which sums in another order: outputs, logits, gradients and the input gradient must agree within
@@ -46,9 +48,9 @@ class SharedPassTest {
     private static final Class<?> MODEL = ModelCompiler.compileClass(EVERY_SPLIT);
 
     @Test
-    void everyLayerKindThatCanBeSplitIsAndPoolingsGoOnWithTheirInputsPlanes() {
+    void everyLayerKindThatCanBeSplitIsAndPoolingsAndDropoutsGoOnWithTheirInputsPlanes() {
         String source = new ModelWriter().write(EVERY_SPLIT, null).toString();
-        for (String layer : new String[] {"Conv", "Max", "Conv2", "Average", "Sum", "Hidden", "Out"}) {
+        for (String layer : new String[] {"Conv", "Max", "Drop1", "Conv2", "Average", "Sum", "Hidden", "Out"}) {
             assertTrue(source.contains("private void forward" + layer + "Share(int part, int parts) {"),
                     layer + " has no share:\n" + source);
         }
@@ -56,8 +58,10 @@ class SharedPassTest {
         pass = pass.substring(0, pass.indexOf("\n    }\n"));
         assertEquals(String.join("\n",
                 "private void forwardSharedPass() {",
-                "        team.run(convMaxShare);",
-                "        forwardDrop1(1);",
+                "        team.run(convMaxDrop1Share);",
+                "        if (training) {",
+                "            forwardDrop1(1);",
+                "        }",
                 "        team.run(conv2AverageSumShare);",
                 "        forwardFlat(1);",
                 "        team.run(hiddenShare);",
