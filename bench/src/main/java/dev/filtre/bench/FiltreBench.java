@@ -141,21 +141,38 @@ final class FiltreBench {
      * the pass split across {@code threads} threads ({@link Model#setIntraOpThreads(int)}).
      */
     Result latency(BenchNetwork network, int threads) {
+        try (LatencySubject subject = latencySubject(network, threads)) {
+            return subject.result(Measurement.medianOf(timing.runs(), "us", subject::medianMicros));
+        }
+    }
+
+    /** {@code network} on {@code threads} threads, warmed up for one-image calls; closing it stops its helpers. */
+    LatencySubject latencySubject(BenchNetwork network, int threads) {
         Model model = network.newModel(seed);
         model.setTraining(false);
         model.setIntraOpThreads(threads);
-        try {
-            float[] image = new float[model.inputSize()];
-            System.arraycopy(data.inputs(), 0, image, 0, image.length);
-            warmUp(() -> model.forward(image, 0));
-            LatencyRun latency = new LatencyRun(timing, log).countingThreads(intraOpThreadIds(model));
-            Runnable call = () -> model.forward(image, 0);
-            Measurement measurement = Measurement.medianOf(timing.runs(), "us", () -> latency.medianMicros(call));
-            return new Result(IMPL, network.id(), threads, "latency", measurement, Double.NaN,
-                    latency.allocatedBytes() / latency.totalCalls());
-        } finally {
-            model.setIntraOpThreads(1);
-        }
+        float[] image = new float[model.inputSize()];
+        System.arraycopy(data.inputs(), 0, image, 0, image.length);
+        Runnable call = () -> model.forward(image, 0);
+        warmUp(call);
+        LatencyRun latency = new LatencyRun(timing, log).countingThreads(intraOpThreadIds(model));
+        return new LatencySubject() {
+            @Override
+            public double medianMicros() {
+                return latency.medianMicros(call);
+            }
+
+            @Override
+            public Result result(Measurement measurement) {
+                return new Result(IMPL, network.id(), threads, "latency", measurement, Double.NaN,
+                        latency.allocatedBytes() / latency.totalCalls());
+            }
+
+            @Override
+            public void close() {
+                model.setIntraOpThreads(1);
+            }
+        };
     }
 
     /** The ids of the helper threads {@code model}'s one-sample pass runs on, found by their name. */

@@ -13,7 +13,9 @@ import java.util.Locale;
  * Measures Filtre's generated LeNet-5 and FashionNet, and ONNX Runtime on the same networks
  * exported by {@code pytorch_peer.py}: training images/s, one-image latency and batch-256
  * inference images/s at each thread count, with achieved GFLOP/s and heap bytes allocated per
- * step. Prints a line per figure and appends JSON lines to {@code --results} for {@code table.py}.
+ * step. Filtre's and ONNX Runtime's one-image latency runs alternate ({@link LatencySubject}), so
+ * that both engines see the machine in the same phases. Prints a line per figure and appends JSON
+ * lines to {@code --results} for {@code table.py}.
  *
  * <p>Before timing, checks that Filtre with PyTorch's weights gives PyTorch's outputs and that
  * ONNX Runtime gives Filtre's (see {@link ReferenceCheck}); exits with status 1 when one does
@@ -22,6 +24,9 @@ import java.util.Locale;
 public final class Harness {
     /** The 2-core matrix-multiply peak of the reference machine (OpenBLAS sgemm), for comparison. */
     static final String PEAK = "2-thread matmul peak: ~280 GFLOP/s (OpenBLAS sgemm), ~358 theoretical";
+
+    /** The pause before each latency run, in which the other engine's threads stop spinning and park. */
+    private static final long PAUSE_MILLIS = 100;
 
     private final HarnessOptions options;
     private boolean mismatch;
@@ -76,22 +81,31 @@ public final class Harness {
             }
             long forwardMultiplyAdds = MultiplyAdds.forward(network.newModel(0));
             for (int threads : options.threadCounts()) {
-                if (options.runs("filtre")) {
-                    if (options.measures("train")) {
-                        record(filtre.train(network, threads), data);
-                        record(filtre.trainModelOnly(network, threads), data);
-                    }
-                    if (options.measures("latency")) {
-                        record(filtre.latency(network, threads), data);
-                    }
-                    if (options.measures("batch256")) {
-                        record(filtre.batch(network, threads), data);
-                    }
+                boolean filtreRuns = options.runs("filtre");
+                if (filtreRuns && options.measures("train")) {
+                    record(filtre.train(network, threads), data);
+                    record(filtre.trainModelOnly(network, threads), data);
                 }
-                if (onnx) {
-                    if (options.measures("latency")) {
+                if (options.measures("latency")) {
+                    if (filtreRuns && onnx) {
+                        // both engines' runs in turn, so that both see the machine's same phases
+                        try (LatencySubject filtreSubject = filtre.latencySubject(network, threads);
+                                LatencySubject onnxSubject = onnxBench.latencySubject(network, threads)) {
+                            for (Result result : LatencySubject.alternate(options.timing().runs(), PAUSE_MILLIS,
+                                    filtreSubject, onnxSubject)) {
+                                record(result, data);
+                            }
+                        }
+                    } else if (filtreRuns) {
+                        record(filtre.latency(network, threads), data);
+                    } else if (onnx) {
                         record(onnxBench.latency(network, threads), data);
                     }
+                }
+                if (filtreRuns && options.measures("batch256")) {
+                    record(filtre.batch(network, threads), data);
+                }
+                if (onnx) {
                     if (options.measures("batch256")) {
                         record(onnxBench.batch(network, threads, forwardMultiplyAdds), data);
                     }

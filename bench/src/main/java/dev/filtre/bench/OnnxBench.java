@@ -31,14 +31,45 @@ final class OnnxBench {
 
     /** The median time of one session run on one image, in microseconds. */
     Result latency(BenchNetwork network, int threads) throws OrtException {
-        try (OnnxRuntimeModel model = new OnnxRuntimeModel(file(network), threads, new int[] {1, 28, 28});
-                OnnxRuntimeModel.Call call = model.prepare(data.inputs(), 1)) {
-            warmUp(call);
-            LatencyRun latency = new LatencyRun(timing, log);
-            Runnable once = () -> run(call);
-            Measurement measurement = Measurement.medianOf(timing.runs(), "us", () -> latency.medianMicros(once));
-            return new Result(IMPL, network.id(), threads, "latency", measurement, Double.NaN, -1);
+        try (LatencySubject subject = latencySubject(network, threads)) {
+            return subject.result(Measurement.medianOf(timing.runs(), "us", subject::medianMicros));
         }
+    }
+
+    /** A session of {@code network} on {@code threads} threads, warmed up for one-image calls; closing it ends it. */
+    LatencySubject latencySubject(BenchNetwork network, int threads) throws OrtException {
+        OnnxRuntimeModel model = new OnnxRuntimeModel(file(network), threads, new int[] {1, 28, 28});
+        OnnxRuntimeModel.Call call;
+        try {
+            call = model.prepare(data.inputs(), 1);
+            warmUp(call);
+        } catch (OrtException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        LatencyRun latency = new LatencyRun(timing, log);
+        Runnable once = () -> run(call);
+        return new LatencySubject() {
+            @Override
+            public double medianMicros() {
+                return latency.medianMicros(once);
+            }
+
+            @Override
+            public Result result(Measurement measurement) {
+                return new Result(IMPL, network.id(), threads, "latency", measurement, Double.NaN, -1);
+            }
+
+            @Override
+            public void close() {
+                call.close();
+                try {
+                    model.close();
+                } catch (OrtException e) {
+                    throw new IllegalStateException("ONNX Runtime did not close its session: " + e.getMessage(), e);
+                }
+            }
+        };
     }
 
     /** Inference throughput on one batch of 256 images. */
