@@ -56,7 +56,7 @@ final class VectorTranspose {
     }
 
     /** The index map of rows {@code columns} long, or null when its slot holds another length's. */
-    private static int[] mapOf(int columns) {
+    static int[] mapOf(int columns) {
         int slot = columns % MAPS.length();
         int[] map = MAPS.get(slot);
         if (map == null) {
