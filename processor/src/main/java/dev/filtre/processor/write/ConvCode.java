@@ -34,10 +34,10 @@ import javax.lang.model.element.Modifier;
  *
  * <p>Every forward pass of the layers that {@link #convolvesAlongRows} skips the unfolding: {@code
  * DirectConvolution} reads the windows off a zero-padded copy of the input, with the same bits.
- * A one-sample pass in evaluation through a layer that {@link #evaluatesByWinograd} computes it
- * with {@code WinogradConvolution}, F(2x2, 3x3): 2.25 times fewer multiply-adds, the same values up
- * to rounding (not the same bits as the other passes). Neither keeps anything for a backward pass,
- * which unfolds the input then.
+ * A pass in evaluation (one sample, a batch, a thread's share) through a layer that {@link
+ * #evaluatesByWinograd} computes each sample with {@code WinogradConvolution}, F(2x2, 3x3): 2.25
+ * times fewer multiply-adds, the same values up to rounding (not the bits of a training pass).
+ * Neither keeps anything for a backward pass, which unfolds the input then.
  */
 final class ConvCode extends LayerCode {
     private static final ClassName CONV_GEOMETRY = ClassName.get("dev.filtre.kernels", "ConvGeometry");
@@ -167,13 +167,15 @@ final class ConvCode extends LayerCode {
     }
 
     /**
-     * Whether a one-sample pass in evaluation convolves by Winograd's F(2x2, 3x3) ({@code
+     * Whether a pass in evaluation convolves each sample by Winograd's F(2x2, 3x3) ({@code
      * WinogradConvolution}) rather than unfolding the input: a 3x3 window moving by 1, over a window
      * of at least as many values as there are filters (the input's transform is paid once for all
      * the filters), and filters in whole pairs of 16-lane vectors, halves included, the vector
-     * kernels' blocks. FashionNet's conv2 (288 values, 64 filters): 53-57 µs on one thread against
-     * 73-74 for the direct convolution (its earlier path) and 79-80 unfolded; 29.5-30 against 37-39
-     * for half its filters, a thread's share; its conv1 (9 values, 32 filters) goes along rows.
+     * kernels' blocks. FashionNet's conv2 (288 values, 64 filters): 53-57 µs an image on one thread
+     * against 73-74 for the direct convolution (its earlier one-image path) and 79-80 unfolded; half
+     * its filters, a thread's share, 29.5-32 against 37-39; in batch slices of ten images 67-68 µs an
+     * image against 82-92 unfolded and multiplied ten at a time. Its conv1 (9 values, 32 filters)
+     * goes along rows.
      */
     static boolean evaluatesByWinograd(int kernel, int stride, int patch, int filters) {
         return kernel == 3 && stride == 1 && filters % 32 == 0 && patch >= filters;
@@ -399,11 +401,14 @@ final class ConvCode extends LayerCode {
             return;
         }
         if (direct != null) {
-            code.beginControlFlow("if ($N == 1 && !$N)", batch, model.training());
-            code.add("// one sample to evaluate: by Winograd's F(2x2, 3x3); a backward pass unfolds the input\n");
+            code.beginControlFlow("if (!$N)", model.training());
+            code.add("// evaluation: sample by sample by Winograd's F(2x2, 3x3); a backward pass unfolds the input\n");
             code.addStatement("$N = false", columnsKept);
-            code.addStatement("$N.forward($N, 0, $N, $N, $N, $N, 0, $N, $N, 0)", direct, in.values(),
-                    model.parameters(), weightOffset(), model.parameters(), biasOffset(), out.channels(), target);
+            beginLoop(code, c.s, batch);
+            code.addStatement("$N.forward($N, $N * $N, $N, $N, $N, $N, 0, $N, $N, $N * $N)", direct, in.values(), c.s,
+                    in.size(), model.parameters(), weightOffset(), model.parameters(), biasOffset(), out.channels(),
+                    target, c.s, out.size());
+            code.endControlFlow();
             code.addStatement("return");
             code.endControlFlow();
         }

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The one-sample pass in evaluation through the convolutions that {@link
  * ConvCode#evaluatesByWinograd} (a 3x3 window moving by 1, 32 filters, a window of at least as
- * many values): the unfolded pass's values (the same model in training, which has no dropout to
- * apply) up to rounding, and the same bits on one thread and split across two and three (shares
- * of 16, and of 10 and 11 filters, which no whole vector fills); a backward pass after it (which
+ * many values), one sample or a batch: the unfolded pass's values (the same model in training,
+ * which has no dropout to apply) up to rounding, and the same bits on one thread and split
+ * across two and three (shares of 16, and of 10 and 11 filters, which no whole
+ * vector fills); a backward pass after it (which
  * unfolds the input then) with the gradients of a pass in training, which keeps the unfolded
  * input, up to rounding. And the convolutions that {@link
  * ConvCode#convolvesAlongRows}, direct in every forward pass: the bits of the unfolded multiply,
@@ -67,8 +68,11 @@ class DirectConvolutionPassTest {
         assertFalse(ConvCode.evaluatesByWinograd(3, 2, 288, 64), "a stride of 2");
         assertFalse(ConvCode.evaluatesByWinograd(3, 1, 288, 48), "48 filters: halves of 24");
         String source = new ModelWriter().write(DIRECT, null).toString();
-        assertTrue(source.contains("paddedWinograd.forward(input, 0, "), "padded is not by Winograd:\n" + source);
-        assertTrue(source.contains("narrowWinograd.forward(paddedOutput, 0, "), "narrow is not by Winograd");
+        assertTrue(source.contains("paddedWinograd.forward(input, s * INPUT_SIZE, "),
+                "padded's batch pass is not by Winograd:\n" + source);
+        assertTrue(source.contains("narrowWinograd.forward(paddedOutput, s * PADDED_SIZE, "),
+                "narrow's batch pass is not by Winograd");
+        assertTrue(source.contains(": paddedTeamWinograd[part]).forward(input, 0, "), "padded's shares are not by Winograd");
         assertFalse(source.contains("stridedWinograd"), "strided is by Winograd");
         assertFalse(source.contains("paddedDirect"), "padded is also direct");
     }
@@ -163,6 +167,25 @@ class DirectConvolutionPassTest {
             }
             model.setIntraOpThreads(1);
             unfolded.setIntraOpThreads(1);
+        }
+    }
+
+    @Test
+    void anEvaluationBatchGivesEachSampleTheOneSamplePassesValues() {
+        SplittableRandom random = new SplittableRandom(6);
+        Model model = newModel();
+        int batch = 4;
+        float[] inputs = TestValues.uniform(random, batch * model.inputSize());
+        float[] outputs = Arrays.copyOf(model.forwardBatch(inputs, 0, batch, null), batch * model.outputSize());
+        Model unfolded = newModel();
+        unfolded.setTraining(true); // no dropout: the same outputs, through the unfolded input
+        assertClose(Arrays.copyOf(unfolded.forwardBatch(inputs, 0, batch, null), batch * model.outputSize()), outputs,
+                "the batch against the unfolded batch");
+        for (int sample = 0; sample < batch; sample++) {
+            // the dense layers of a batch multiply it at once, in another order than one sample's dot products
+            assertClose(model.forward(inputs, sample * model.inputSize()),
+                    Arrays.copyOfRange(outputs, sample * model.outputSize(), (sample + 1) * model.outputSize()),
+                    "sample " + sample);
         }
     }
 
