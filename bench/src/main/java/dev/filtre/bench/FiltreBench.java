@@ -141,13 +141,13 @@ final class FiltreBench {
      * the pass split across {@code threads} threads ({@link Model#setIntraOpThreads(int)}).
      */
     Result latency(BenchNetwork network, int threads) {
-        try (LatencySubject subject = latencySubject(network, threads)) {
-            return subject.result(Measurement.medianOf(timing.runs(), "us", subject::medianMicros));
+        try (TimedSubject subject = latencySubject(network, threads)) {
+            return subject.result(Measurement.medianOf(timing.runs(), "us", subject::run));
         }
     }
 
     /** {@code network} on {@code threads} threads, warmed up for one-image calls; closing it stops its helpers. */
-    LatencySubject latencySubject(BenchNetwork network, int threads) {
+    TimedSubject latencySubject(BenchNetwork network, int threads) {
         Model model = network.newModel(seed);
         model.setTraining(false);
         model.setIntraOpThreads(threads);
@@ -156,9 +156,9 @@ final class FiltreBench {
         Runnable call = () -> model.forward(image, 0);
         warmUp(call);
         LatencyRun latency = new LatencyRun(timing, log).countingThreads(intraOpThreadIds(model));
-        return new LatencySubject() {
+        return new TimedSubject() {
             @Override
-            public double medianMicros() {
+            public double run() {
                 return latency.medianMicros(call);
             }
 
@@ -186,12 +186,27 @@ final class FiltreBench {
 
     /** Inference throughput on batches of 256 images cut across {@code threads} replicas. */
     Result batch(BenchNetwork network, int threads) {
+        try (TimedSubject subject = batchSubject(network, threads)) {
+            return subject.result(Measurement.medianOf(timing.runs(), "images/s", subject::run));
+        }
+    }
+
+    /** Batches of 256 images cut across {@code threads} replicas, warmed up; closing it stops the workers. */
+    TimedSubject batchSubject(BenchNetwork network, int threads) {
         Model model = network.newModel(seed);
-        try (ParallelInference inference = new ParallelInference(model, threads, data.inputs(), INFERENCE_BATCH)) {
+        ParallelInference inference = new ParallelInference(model, threads, data.inputs(), INFERENCE_BATCH);
+        try {
             warmUp(inference::run);
-            long[] bytes = {0};
-            long[] calls = {0};
-            Measurement measurement = Measurement.medianOf(timing.runs(), "images/s", () -> {
+        } catch (RuntimeException e) {
+            inference.close();
+            throw e;
+        }
+        return new TimedSubject() {
+            private long bytes;
+            private long calls;
+
+            @Override
+            public double run() {
                 long before = Allocations.allocatedBytes(inference.workerThreadIds());
                 long count = 0;
                 long start = System.nanoTime();
@@ -201,13 +216,22 @@ final class FiltreBench {
                     count++;
                     elapsed = System.nanoTime() - start;
                 } while (elapsed < timing.windowNanos());
-                bytes[0] += Allocations.allocatedBytes(inference.workerThreadIds()) - before;
-                calls[0] += count;
+                bytes += Allocations.allocatedBytes(inference.workerThreadIds()) - before;
+                calls += count;
                 return count * INFERENCE_BATCH * 1e9 / elapsed;
-            });
-            return new Result(IMPL, network.id(), threads, "batch256", measurement,
-                    MultiplyAdds.gigaflops(MultiplyAdds.forward(model), measurement.value()), bytes[0] / calls[0]);
-        }
+            }
+
+            @Override
+            public Result result(Measurement measurement) {
+                return new Result(IMPL, network.id(), threads, "batch256", measurement,
+                        MultiplyAdds.gigaflops(MultiplyAdds.forward(model), measurement.value()), bytes / calls);
+            }
+
+            @Override
+            public void close() {
+                inference.close();
+            }
+        };
     }
 
     private void warmUp(Runnable work) {

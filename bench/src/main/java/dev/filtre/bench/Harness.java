@@ -13,7 +13,7 @@ import java.util.Locale;
  * Measures Filtre's generated LeNet-5 and FashionNet, and ONNX Runtime on the same networks
  * exported by {@code pytorch_peer.py}: training images/s, one-image latency and batch-256
  * inference images/s at each thread count, with achieved GFLOP/s and heap bytes allocated per
- * step. Filtre's and ONNX Runtime's one-image latency runs alternate ({@link LatencySubject}), so
+ * step. Filtre's and ONNX Runtime's latency and batch runs alternate ({@link TimedSubject}), so
  * that both engines see the machine in the same phases. Prints a line per figure and appends JSON
  * lines to {@code --results} for {@code table.py}.
  *
@@ -25,7 +25,7 @@ public final class Harness {
     /** The 2-core matrix-multiply peak of the reference machine (OpenBLAS sgemm), for comparison. */
     static final String PEAK = "2-thread matmul peak: ~280 GFLOP/s (OpenBLAS sgemm), ~358 theoretical";
 
-    /** The pause before each latency run, in which the other engine's threads stop spinning and park. */
+    /** The pause before each alternating run, in which the other engine's threads stop spinning and park. */
     private static final long PAUSE_MILLIS = 100;
 
     private final HarnessOptions options;
@@ -89,12 +89,10 @@ public final class Harness {
                 if (options.measures("latency")) {
                     if (filtreRuns && onnx) {
                         // both engines' runs in turn, so that both see the machine's same phases
-                        try (LatencySubject filtreSubject = filtre.latencySubject(network, threads);
-                                LatencySubject onnxSubject = onnxBench.latencySubject(network, threads)) {
-                            for (Result result : LatencySubject.alternate(options.timing().runs(), PAUSE_MILLIS,
-                                    filtreSubject, onnxSubject)) {
-                                record(result, data);
-                            }
+                        try (TimedSubject filtreSubject = filtre.latencySubject(network, threads);
+                                TimedSubject onnxSubject = onnxBench.latencySubject(network, threads)) {
+                            recordAll(TimedSubject.alternate(options.timing().runs(), PAUSE_MILLIS, "us", filtreSubject,
+                                    onnxSubject), data);
                         }
                     } else if (filtreRuns) {
                         record(filtre.latency(network, threads), data);
@@ -102,11 +100,17 @@ public final class Harness {
                         record(onnxBench.latency(network, threads), data);
                     }
                 }
-                if (filtreRuns && options.measures("batch256")) {
-                    record(filtre.batch(network, threads), data);
-                }
-                if (onnx) {
-                    if (options.measures("batch256")) {
+                if (options.measures("batch256")) {
+                    if (filtreRuns && onnx) {
+                        try (TimedSubject filtreSubject = filtre.batchSubject(network, threads);
+                                TimedSubject onnxSubject = onnxBench.batchSubject(network, threads,
+                                        forwardMultiplyAdds)) {
+                            recordAll(TimedSubject.alternate(options.timing().runs(), PAUSE_MILLIS, "images/s",
+                                    filtreSubject, onnxSubject), data);
+                        }
+                    } else if (filtreRuns) {
+                        record(filtre.batch(network, threads), data);
+                    } else if (onnx) {
                         record(onnxBench.batch(network, threads, forwardMultiplyAdds), data);
                     }
                 }
@@ -123,6 +127,12 @@ public final class Harness {
             if (count.forward() > 0) {
                 log(String.format(Locale.ROOT, "#   %-8s %-32s %,12d", count.layer(), count.kind(), count.forward()));
             }
+        }
+    }
+
+    private void recordAll(Result[] results, TrainingData data) throws IOException {
+        for (Result result : results) {
+            record(result, data);
         }
     }
 

@@ -31,13 +31,13 @@ final class OnnxBench {
 
     /** The median time of one session run on one image, in microseconds. */
     Result latency(BenchNetwork network, int threads) throws OrtException {
-        try (LatencySubject subject = latencySubject(network, threads)) {
-            return subject.result(Measurement.medianOf(timing.runs(), "us", subject::medianMicros));
+        try (TimedSubject subject = latencySubject(network, threads)) {
+            return subject.result(Measurement.medianOf(timing.runs(), "us", subject::run));
         }
     }
 
     /** A session of {@code network} on {@code threads} threads, warmed up for one-image calls; closing it ends it. */
-    LatencySubject latencySubject(BenchNetwork network, int threads) throws OrtException {
+    TimedSubject latencySubject(BenchNetwork network, int threads) throws OrtException {
         OnnxRuntimeModel model = new OnnxRuntimeModel(file(network), threads, new int[] {1, 28, 28});
         OnnxRuntimeModel.Call call;
         try {
@@ -49,9 +49,9 @@ final class OnnxBench {
         }
         LatencyRun latency = new LatencyRun(timing, log);
         Runnable once = () -> run(call);
-        return new LatencySubject() {
+        return new TimedSubject() {
             @Override
-            public double medianMicros() {
+            public double run() {
                 return latency.medianMicros(once);
             }
 
@@ -62,35 +62,54 @@ final class OnnxBench {
 
             @Override
             public void close() {
-                call.close();
-                try {
-                    model.close();
-                } catch (OrtException e) {
-                    throw new IllegalStateException("ONNX Runtime did not close its session: " + e.getMessage(), e);
-                }
+                closeSession(model, call);
             }
         };
     }
 
     /** Inference throughput on one batch of 256 images. */
     Result batch(BenchNetwork network, int threads, long forwardMultiplyAdds) throws OrtException {
-        try (OnnxRuntimeModel model = new OnnxRuntimeModel(file(network), threads, new int[] {1, 28, 28});
-                OnnxRuntimeModel.Call call = model.prepare(data.inputs(), FiltreBench.INFERENCE_BATCH)) {
+        try (TimedSubject subject = batchSubject(network, threads, forwardMultiplyAdds)) {
+            return subject.result(Measurement.medianOf(timing.runs(), "images/s", subject::run));
+        }
+    }
+
+    /** A session of {@code network} on {@code threads} threads, warmed up on batches of 256; closing it ends it. */
+    TimedSubject batchSubject(BenchNetwork network, int threads, long forwardMultiplyAdds) throws OrtException {
+        OnnxRuntimeModel model = new OnnxRuntimeModel(file(network), threads, new int[] {1, 28, 28});
+        OnnxRuntimeModel.Call call;
+        try {
+            call = model.prepare(data.inputs(), FiltreBench.INFERENCE_BATCH);
             warmUp(call);
-            Measurement measurement = Measurement.medianOf(timing.runs(), "images/s", () -> {
+        } catch (OrtException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return new TimedSubject() {
+            @Override
+            public double run() {
                 long count = 0;
                 long start = System.nanoTime();
                 long elapsed;
                 do {
-                    run(call);
+                    OnnxBench.run(call);
                     count++;
                     elapsed = System.nanoTime() - start;
                 } while (elapsed < timing.windowNanos());
                 return count * FiltreBench.INFERENCE_BATCH * 1e9 / elapsed;
-            });
-            return new Result(IMPL, network.id(), threads, "batch256", measurement,
-                    MultiplyAdds.gigaflops(forwardMultiplyAdds, measurement.value()), -1);
-        }
+            }
+
+            @Override
+            public Result result(Measurement measurement) {
+                return new Result(IMPL, network.id(), threads, "batch256", measurement,
+                        MultiplyAdds.gigaflops(forwardMultiplyAdds, measurement.value()), -1);
+            }
+
+            @Override
+            public void close() {
+                closeSession(model, call);
+            }
+        };
     }
 
     private void warmUp(OnnxRuntimeModel.Call call) {
@@ -98,6 +117,15 @@ final class OnnxBench {
         do {
             run(call);
         } while (System.nanoTime() - start < timing.warmupNanos());
+    }
+
+    private static void closeSession(OnnxRuntimeModel model, OnnxRuntimeModel.Call call) {
+        call.close();
+        try {
+            model.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime did not close its session: " + e.getMessage(), e);
+        }
     }
 
     private static void run(OnnxRuntimeModel.Call call) {
