@@ -15,11 +15,13 @@ import java.util.Arrays;
  * <p>The results are those of the convolution up to rounding, not its bits: each output is a sum of
  * the same products grouped otherwise (errors of a few units in the last place of the sums of
  * absolute values, measured in {@code WinogradConvolutionTest}), and an infinite input gives NaN
- * where the direct sum may give an infinity. The model uses it where no bits are promised against
- * another pass: evaluating one sample. The filters' transforms are kept, made again for a filter only
- * when a call brings other weights for it; the buffers (for FashionNet's conv2: the input channels
- * last, the weights' transforms and their copy, a block's transforms and products, 380 KB, of
- * which a thread's half of the filters reads 230) come with the first call. One object per thread.
+ * where the direct sum may give an infinity. The generated models use it where no bits are
+ * promised against another pass: in evaluation, sample by sample (training unfolds and multiplies).
+ * The filters' transforms are kept, made again for a filter only when a call brings other weights
+ * for it; the buffers (for FashionNet's conv2: the input channels last, the weights' transforms and
+ * their copy, a block's transforms and products, the output before its transpose: 355 KB, of which
+ * a thread's half of the filters touches about 190) come with the first call. One object per
+ * thread.
  */
 public final class WinogradConvolution {
     private static final String OPERATION = "WinogradConvolution.forward";
