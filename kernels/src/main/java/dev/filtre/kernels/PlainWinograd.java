@@ -41,11 +41,18 @@ final class PlainWinograd {
                     inputTile(padded, corner + c, row, channels, v, k * channels + c, block * channels);
                 }
             }
+            // each product's sum along the filters' row, a channel at a time: the same fused
+            // multiply-adds from 0 in channel order as a dot product, without its one chain's latency
+            java.util.Arrays.fill(m, 0, WinogradTiles.POINTS * block * share, 0f);
             for (int point = 0; point < WinogradTiles.POINTS; point++) {
                 for (int k = 0; k < count; k++) {
-                    for (int f = first; f < end; f++) {
-                        m[(point * block + k) * share + f - first] = dot(channels, v,
-                                (point * block + k) * channels, u, point * channels * filters + f, filters);
+                    int to = (point * block + k) * share - first;
+                    for (int c = 0; c < channels; c++) {
+                        float x = v[(point * block + k) * channels + c];
+                        int weights = (point * channels + c) * filters;
+                        for (int f = first; f < end; f++) {
+                            m[to + f] = Math.fma(x, u[weights + f], m[to + f]);
+                        }
                     }
                 }
             }
