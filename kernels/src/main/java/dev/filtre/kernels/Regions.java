@@ -32,6 +32,24 @@ final class Regions {
         }
     }
 
+    /**
+     * Fails unless the arguments of a convolution of one sample over {@code g}, filters {@code
+     * [first, end)} of {@code filters}, fit their arrays: the input, the weights as the model stores
+     * them ({@code [filters][C·K·K]}), the bias and the output planes.
+     */
+    static void convolution(String operation, ConvGeometry g, int filters, float[] input, int inputOffset,
+            float[] weights, int weightOffset, float[] bias, int biasOffset, int first, int end, float[] output,
+            int outputOffset) {
+        region(operation, "input [C·H·W]", input, inputOffset, g.inputSize());
+        region(operation, "weights [filters·C·K·K]", weights, weightOffset, (long) filters * g.patch());
+        region(operation, "bias [filters]", bias, biasOffset, filters);
+        region(operation, "output [filters·H'·W']", output, outputOffset, (long) filters * g.pixels());
+        if (first < 0 || first > end || end > filters) {
+            throw new IllegalArgumentException(operation + ": filters [" + first + ", " + end + ") is not a range of "
+                    + "the " + filters + " filters");
+        }
+    }
+
     /** The error for an argument {@link #region} rejects. */
     static RuntimeException outside(String operation, String what, float[] array, int offset, long length) {
         if (array == null) {

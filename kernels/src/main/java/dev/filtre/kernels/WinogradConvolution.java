@@ -93,15 +93,8 @@ public final class WinogradConvolution {
      */
     public void forward(float[] input, int inputOffset, float[] weights, int weightOffset, float[] bias,
             int biasOffset, int first, int end, float[] output, int outputOffset) {
-        int filters = tiles.filters();
-        Regions.region(OPERATION, "input [C·H·W]", input, inputOffset, geometry.inputSize());
-        Regions.region(OPERATION, "weights [filters·C·3·3]", weights, weightOffset, (long) filters * geometry.patch());
-        Regions.region(OPERATION, "bias [filters]", bias, biasOffset, filters);
-        Regions.region(OPERATION, "output [filters·H'·W']", output, outputOffset, (long) filters * geometry.pixels());
-        if (first < 0 || first > end || end > filters) {
-            throw new IllegalArgumentException(OPERATION + ": filters [" + first + ", " + end + ") is not a range of "
-                    + "the " + filters + " filters");
-        }
+        Regions.convolution(OPERATION, geometry, tiles.filters(), input, inputOffset, weights, weightOffset, bias, biasOffset,
+                first, end, output, outputOffset);
         if (padded == null) {
             allocate();
         }

@@ -370,13 +370,22 @@ abstract class LayerCode {
         return false;
     }
 
-    /** The number of shares the output splits into: filters, planes or units. */
+    /**
+     * The number of shares the output splits into: filters, planes or units; the output's channels
+     * for a layer split by channel.
+     */
     FieldSpec shares() {
+        if (splitByChannel()) {
+            return out.channels();
+        }
         throw new UnsupportedOperationException(layer.name() + " is not split");
     }
 
-    /** Where share {@code share} (a local) starts in the output, as code. */
+    /** Where share {@code share} (a local) starts in the output, as code: its plane's first value for a layer split by channel. */
     CodeBlock shareStart(String share) {
+        if (splitByChannel()) {
+            return CodeBlock.of("$N * $N * $N", share, out.height(), out.width());
+        }
         throw new UnsupportedOperationException(layer.name() + " is not split");
     }
 

@@ -164,16 +164,6 @@ final class PoolCode extends LayerCode {
     }
 
     @Override
-    FieldSpec shares() {
-        return out.channels();
-    }
-
-    @Override
-    CodeBlock shareStart(String share) {
-        return CodeBlock.of("$N * $N * $N", share, out.height(), out.width());
-    }
-
-    @Override
     String shareName() {
         return "planes";
     }
