@@ -85,32 +85,6 @@ class AllocationTest {
     }
 
     /**
-     * The one-sample passes in evaluation through convolutions by Winograd and along rows, on one
-     * thread and on two: their vector kernels pass no vector to a method that C2 may leave out of
-     * line (a vector argument is then boxed: 96 bytes a call, 18.8 KB a pass through FashionNet's
-     * conv2, seen once).
-     */
-    @Test
-    void aConvolutionByWinogradOrAlongRowsAllocatesNothing() {
-        Model model = ModelCompiler.compile(DirectConvolutionPassTest.DIRECT);
-        float[] sample = new float[model.inputSize()];
-        for (int i = 0; i < sample.length; i++) {
-            sample[i] = (float) Math.sin(i);
-        }
-        Runnable pass = () -> model.forward(sample, 0);
-        long alone = fewestBytes(pass, new long[0]);
-        assertTrue(alone < 1000, alone + " bytes allocated by 1000 passes on one thread");
-        model.setIntraOpThreads(2);
-        long[] helpers = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("Direct-intra-op-"))
-                .mapToLong(Thread::getId)
-                .toArray();
-        long allocated = fewestBytes(pass, helpers);
-        model.setIntraOpThreads(1);
-        assertTrue(allocated < 1000, allocated + " bytes allocated by 1000 split passes");
-    }
-
-    /**
      * The fewest bytes the calling thread and the threads {@code others} allocate in a window of
      * 1000 rounds of {@code passes}, after 2000 rounds of warm-up, over three windows or more: one
      * allocation per round, however small, would be at least 16 000 bytes in every window; the JVM
@@ -120,7 +94,7 @@ class AllocationTest {
      * Winograd convolutions, seen in a JVM busy with other tests): windows go on, up to 20 seconds,
      * while none is clean.
      */
-    private static long fewestBytes(Runnable passes, long[] others) {
+    static long fewestBytes(Runnable passes, long[] others) {
         for (int i = 0; i < 2000; i++) {
             passes.run();
         }
