@@ -132,7 +132,7 @@ public final class MaxPooling {
             throw Regions.outside("max pooling", "y [" + planes + "×" + outputHeight + "×" + outputWidth + "]", y,
                     yOffset, outputLength);
         }
-        requireIndices("max pooling", argmax, argmaxOffset, outputLength);
+        Regions.indices("max pooling", "argmax", argmax, argmaxOffset, outputLength);
         Kernels.SELECTED.maxPool(this, planes, planeSize, outputs, corners, offsets, x, xOffset, y, yOffset, argmax,
                 argmaxOffset);
     }
@@ -199,19 +199,8 @@ public final class MaxPooling {
             throw Regions.outside("max pooling backward", "y [" + planes + "×" + outputHeight + "×" + outputWidth
                     + "]", y, dyOffset, outputLength);
         }
-        requireIndices("max pooling backward", argmax, argmaxOffset, outputLength);
+        Regions.indices("max pooling backward", "argmax", argmax, argmaxOffset, outputLength);
         return outputLength;
-    }
-
-    /** Fails unless {@code argmax} holds {@code length} indices from {@code offset}. */
-    private static void requireIndices(String operation, int[] argmax, int offset, long length) {
-        if (argmax == null) {
-            throw new NullPointerException(operation + ": argmax is null");
-        }
-        if (offset < 0 || offset + length > argmax.length) {
-            throw new IllegalArgumentException(operation + ": argmax needs " + length + " values from offset "
-                    + offset + " but its array has " + argmax.length);
-        }
     }
 
     @Override

@@ -69,6 +69,14 @@ final class PlainKernels implements KernelSet {
     }
 
     @Override
+    public void winogradConvolvePooled(WinogradTiles w, int first, int end, float[] padded, float[] u, float[] bias,
+            int biasOffset, float[] blockInput, float[] blockProducts, int[] pooledMap, float[] pooled,
+            int pooledOffset, int[] argmax, int argmaxOffset, int outputOffset) {
+        PlainWinograd.convolvePooled(w, first, end, padded, u, bias, biasOffset, blockInput, blockProducts, pooled,
+                pooledOffset, argmax, argmaxOffset, outputOffset);
+    }
+
+    @Override
     public void multiplyAdd(int m, int k, int n, float[] a, int aOffset, int aRowStride, int aColumnStride,
             float[] b, int bOffset, float[] c, int cOffset) {
         for (int i = 0; i < m; i++) {

@@ -25,37 +25,13 @@ final class PlainWinograd {
     /** See {@link KernelSet#winogradConvolve}: the outputs straight into their planes. */
     static void convolve(WinogradTiles w, int first, int end, float[] padded, float[] u, float[] bias,
             int biasOffset, float[] v, float[] m, float[] output, int outputOffset) {
-        int channels = w.channels();
-        int filters = w.filters();
         int share = end - first;
-        int row = w.paddedWidth() * channels;
         int outWidth = w.outputWidth();
         int pixels = w.outputHeight() * outWidth;
         int block = WinogradTiles.BLOCK;
         for (int from = 0; from < w.tiles(); from += block) {
             int count = Math.min(block, w.tiles() - from);
-            for (int k = 0; k < count; k++) {
-                int t = from + k;
-                int corner = (2 * (t / w.tilesX()) * w.paddedWidth() + 2 * (t % w.tilesX())) * channels;
-                for (int c = 0; c < channels; c++) {
-                    inputTile(padded, corner + c, row, channels, v, k * channels + c, block * channels);
-                }
-            }
-            // each product's sum along the filters' row, a channel at a time: the same fused
-            // multiply-adds from 0 in channel order as a dot product, without its one chain's latency
-            java.util.Arrays.fill(m, 0, WinogradTiles.POINTS * block * share, 0f);
-            for (int point = 0; point < WinogradTiles.POINTS; point++) {
-                for (int k = 0; k < count; k++) {
-                    int to = (point * block + k) * share - first;
-                    for (int c = 0; c < channels; c++) {
-                        float x = v[(point * block + k) * channels + c];
-                        int weights = (point * channels + c) * filters;
-                        for (int f = first; f < end; f++) {
-                            m[to + f] = Math.fma(x, u[weights + f], m[to + f]);
-                        }
-                    }
-                }
-            }
+            products(w, from, count, first, end, padded, u, v, m);
             for (int k = 0; k < count; k++) {
                 int i = (from + k) / w.tilesX();
                 int j = (from + k) % w.tilesX();
@@ -63,6 +39,63 @@ final class PlainWinograd {
                     outputTile(m, k * share + f - first, block * share, bias[biasOffset + f], output,
                             outputOffset + f * pixels + 2 * i * outWidth + 2 * j, 1, outWidth,
                             2 * j + 1 < outWidth, 2 * i + 1 < w.outputHeight());
+                }
+            }
+        }
+    }
+
+    /** See {@link KernelSet#winogradConvolvePooled}: the maxima straight into their planes. */
+    static void convolvePooled(WinogradTiles w, int first, int end, float[] padded, float[] u, float[] bias,
+            int biasOffset, float[] v, float[] m, float[] pooled, int pooledOffset, int[] argmax, int argmaxOffset,
+            int outputOffset) {
+        int share = end - first;
+        int block = WinogradTiles.BLOCK;
+        int plane = w.outputHeight() * w.outputWidth();
+        for (int from = 0; from < w.tiles(); from += block) {
+            int count = Math.min(block, w.tiles() - from);
+            products(w, from, count, first, end, padded, u, v, m);
+            for (int k = 0; k < count; k++) {
+                int t = from + k;
+                int corner = outputOffset + 2 * (t / w.tilesX()) * w.outputWidth() + 2 * (t % w.tilesX());
+                for (int f = first; f < end; f++) {
+                    pooledTile(m, k * share + f - first, block * share, bias[biasOffset + f], w.outputWidth(),
+                            corner + f * plane, v, pooled, pooledOffset + f * w.tiles() + t, argmax,
+                            argmaxOffset + f * w.tiles() + t);
+                }
+            }
+        }
+    }
+
+    /**
+     * The transforms of tiles {@code [from, from + count)} into {@code v}, and their products with
+     * the transformed weights {@code u}, summed over the channels, into {@code m}.
+     */
+    private static void products(WinogradTiles w, int from, int count, int first, int end, float[] padded,
+            float[] u, float[] v, float[] m) {
+        int channels = w.channels();
+        int filters = w.filters();
+        int share = end - first;
+        int row = w.paddedWidth() * channels;
+        int block = WinogradTiles.BLOCK;
+        for (int k = 0; k < count; k++) {
+            int t = from + k;
+            int corner = (2 * (t / w.tilesX()) * w.paddedWidth() + 2 * (t % w.tilesX())) * channels;
+            for (int c = 0; c < channels; c++) {
+                inputTile(padded, corner + c, row, channels, v, k * channels + c, block * channels);
+            }
+        }
+        // each product's sum along the filters' row, a channel at a time: the same fused
+        // multiply-adds from 0 in channel order as a dot product, without its one chain's latency
+        java.util.Arrays.fill(m, 0, WinogradTiles.POINTS * block * share, 0f);
+        for (int point = 0; point < WinogradTiles.POINTS; point++) {
+            for (int k = 0; k < count; k++) {
+                int to = (point * block + k) * share - first;
+                for (int c = 0; c < channels; c++) {
+                    float x = v[(point * block + k) * channels + c];
+                    int weights = (point * channels + c) * filters;
+                    for (int f = first; f < end; f++) {
+                        m[to + f] = Math.fma(x, u[weights + f], m[to + f]);
+                    }
                 }
             }
         }
@@ -152,5 +185,26 @@ final class PlainWinograd {
                 out[to + row + step] = bias + (p11 - p12 - p13);
             }
         }
+    }
+
+    /**
+     * One filter of a tile, pooled: its four outputs as {@link #outputTile} computes them (through
+     * {@code window[0..3]}), the largest to {@code pooled[to]} and its index, {@code corner}, {@code
+     * corner + 1}, {@code corner + outWidth} or {@code corner + outWidth + 1}, to {@code argmax[at]}:
+     * the first largest in that order, NaN if one is NaN, as the max pooling kernels take it.
+     */
+    static void pooledTile(float[] m, int at, int pointStride, float bias, int outWidth, int corner, float[] window,
+            float[] pooled, int to, int[] argmax, int argmaxAt) {
+        outputTile(m, at, pointStride, bias, window, 0, 1, 2, true, true);
+        int best = corner;
+        float max = window[0];
+        for (int q = 1; q < 4; q++) {
+            int index = corner + (q >> 1) * outWidth + (q & 1);
+            float value = window[q];
+            best = value > max ? index : best;
+            max = Math.max(max, value);
+        }
+        pooled[to] = max;
+        argmax[argmaxAt] = best;
     }
 }

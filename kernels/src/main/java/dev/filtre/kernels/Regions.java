@@ -40,13 +40,31 @@ final class Regions {
     static void convolution(String operation, ConvGeometry g, int filters, float[] input, int inputOffset,
             float[] weights, int weightOffset, float[] bias, int biasOffset, int first, int end, float[] output,
             int outputOffset) {
+        convolutionInputs(operation, g, filters, input, inputOffset, weights, weightOffset, bias, biasOffset, first,
+                end);
+        region(operation, "output [filters·H'·W']", output, outputOffset, (long) filters * g.pixels());
+    }
+
+    /** {@link #convolution}'s checks but the output's. */
+    static void convolutionInputs(String operation, ConvGeometry g, int filters, float[] input, int inputOffset,
+            float[] weights, int weightOffset, float[] bias, int biasOffset, int first, int end) {
         region(operation, "input [C·H·W]", input, inputOffset, g.inputSize());
         region(operation, "weights [filters·C·K·K]", weights, weightOffset, (long) filters * g.patch());
         region(operation, "bias [filters]", bias, biasOffset, filters);
-        region(operation, "output [filters·H'·W']", output, outputOffset, (long) filters * g.pixels());
         if (first < 0 || first > end || end > filters) {
             throw new IllegalArgumentException(operation + ": filters [" + first + ", " + end + ") is not a range of "
                     + "the " + filters + " filters");
+        }
+    }
+
+    /** Fails unless {@code indices} holds {@code length} values from {@code offset}. */
+    static void indices(String operation, String what, int[] indices, int offset, long length) {
+        if (indices == null) {
+            throw new NullPointerException(operation + ": " + what + " is null");
+        }
+        if (offset < 0 || offset + length > indices.length) {
+            throw new IllegalArgumentException(operation + ": " + what + " needs " + length + " values from offset "
+                    + offset + " but its array has " + indices.length);
         }
     }
 

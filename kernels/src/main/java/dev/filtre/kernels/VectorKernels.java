@@ -228,6 +228,14 @@ final class VectorKernels implements KernelSet {
     }
 
     @Override
+    public void winogradConvolvePooled(WinogradTiles w, int first, int end, float[] padded, float[] u, float[] bias,
+            int biasOffset, float[] blockInput, float[] blockProducts, int[] pooledMap, float[] pooled,
+            int pooledOffset, int[] argmax, int argmaxOffset, int outputOffset) {
+        VectorWinograd.convolvePooled(w, first, end, padded, u, bias, biasOffset, blockInput, blockProducts, pooledMap, pooled,
+                pooledOffset, argmax, argmaxOffset, outputOffset);
+    }
+
+    @Override
     public void multiplyAdd(int m, int k, int n, float[] a, int aOffset, int aRowStride, int aColumnStride,
             float[] b, int bOffset, float[] c, int cOffset) {
         int i = 0;

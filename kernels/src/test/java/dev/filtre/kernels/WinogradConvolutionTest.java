@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * {@link #TOLERANCE} of the sum of the absolute values of its terms (the bias and each weight times
  * input), on shares of filters that fill two vectors, one or none, channels that fill vectors or
  * not, odd outputs (tiles reaching past them) and paddings; weights changed between calls, and
- * arguments that are not a 3x3 window moving by 1. Surefire runs this class once with the Vector
+ * arguments that are not a 3x3 window moving by 1. The pooled convolution against the convolution
+ * then {@code MaxPooling}: the same bits and indices, ties and NaN included. Surefire runs this class once with the Vector
  * API and once without it.
  */
 class WinogradConvolutionTest {
@@ -129,6 +130,71 @@ class WinogradConvolutionTest {
         assertArrayEquals(untouched, output, "nothing written on a bad call");
     }
 
+    @Test
+    void aPooledShareIsTheConvolutionThenItsMaxPooling() {
+        Random random = new Random(26);
+        Case conv2 = new Case(FASHION_CONV2, 64, random);
+        WinogradConvolution winograd = new WinogradConvolution(FASHION_CONV2, 64);
+        for (int[] share : new int[][] {{0, 64}, {0, 32}, {32, 64}, {0, 21}, {21, 42}, {42, 64}, {16, 17}, {5, 5}}) {
+            conv2.checkPooled(winograd, share[0], share[1], "filters " + share[0] + ".." + share[1]);
+        }
+        Object[][] cases = {
+            {new ConvGeometry(2, 8, 10, 3, 1, 1), 48}, // 8 filters past the pairs of vectors
+            {new ConvGeometry(20, 6, 6, 3, 1, 0), 17}, // channels past a vector, a 2x2 pooled plane
+            {new ConvGeometry(3, 6, 8, 3, 1, 1), 40},
+            {new ConvGeometry(16, 4, 4, 3, 1, 0), 5}, // one tile, one window
+        };
+        for (Object[] c : cases) {
+            ConvGeometry g = (ConvGeometry) c[0];
+            int filters = (int) c[1];
+            new Case(g, filters, random).checkPooled(new WinogradConvolution(g, filters), 0, filters,
+                    g + ", " + filters + " filters");
+        }
+    }
+
+    @Test
+    void aPooledWindowKeepsTheFirstMaximumAndANaN() {
+        Random random = new Random(27);
+        Case ties = new Case(FASHION_CONV2, 64, random);
+        // zero weights: each window's four outputs are its filter's bias, the first one is taken
+        java.util.Arrays.fill(ties.weights, 0f);
+        ties.checkPooled(new WinogradConvolution(FASHION_CONV2, 64), 0, 64, "ties");
+        Case nan = new Case(FASHION_CONV2, 64, random);
+        nan.input[nan.inputOffset + 3 * 196 + 5 * 14 + 9] = Float.NaN;
+        nan.input[nan.inputOffset + 30 * 196 + 13 * 14 + 13] = Float.NEGATIVE_INFINITY;
+        float[] pooled = nan.checkPooled(new WinogradConvolution(FASHION_CONV2, 64), 0, 64, "a NaN and an infinity");
+        assertTrue(Float.isNaN(pooled[2 * 49 + 2 * 7 + 4]), "the windows over the NaN are NaN");
+    }
+
+    @Test
+    void aPooledConvolutionNeedsEvenSidesAndNamesABadArgument() {
+        float[] weights = new float[54];
+        float[] bias = new float[3];
+        WinogradConvolution odd = new WinogradConvolution(new ConvGeometry(2, 5, 4, 3, 1, 1), 3);
+        IllegalArgumentException oddSide = assertThrows(IllegalArgumentException.class,
+                () -> odd.forwardPooled(new float[40], 0, weights, 0, bias, 0, 0, 3, new float[12], 0, new int[12], 0,
+                        0));
+        assertTrue(oddSide.getMessage().contains("the 5x4 output") && oddSide.getMessage().contains("odd side"),
+                oddSide.getMessage());
+        WinogradConvolution winograd = new WinogradConvolution(new ConvGeometry(2, 4, 4, 3, 1, 1), 3);
+        float[] pooled = new float[12];
+        int[] argmax = new int[11];
+        IllegalArgumentException shortArgmax = assertThrows(IllegalArgumentException.class,
+                () -> winograd.forwardPooled(new float[32], 0, weights, 0, bias, 0, 0, 3, pooled, 0, argmax, 0, 0));
+        assertEquals("WinogradConvolution.forwardPooled: argmax [filters·H'/2·W'/2] needs 12 values from offset 0 "
+                + "but its array has 11", shortArgmax.getMessage());
+        IllegalArgumentException shortPooled = assertThrows(IllegalArgumentException.class,
+                () -> winograd.forwardPooled(new float[32], 0, weights, 0, bias, 0, 0, 3, pooled, 1, new int[12], 0,
+                        0));
+        assertTrue(shortPooled.getMessage().startsWith("WinogradConvolution.forwardPooled: pooled"),
+                shortPooled.getMessage());
+        IllegalArgumentException farIndices = assertThrows(IllegalArgumentException.class,
+                () -> winograd.forwardPooled(new float[32], 0, weights, 0, bias, 0, 0, 3, pooled, 0, new int[12], 0,
+                        Integer.MAX_VALUE - 40));
+        assertTrue(farIndices.getMessage().contains("Integer.MAX_VALUE"), farIndices.getMessage());
+        assertArrayEquals(new float[12], pooled, "nothing written on a bad call");
+    }
+
     /** One sample, its weights and bias at offsets within larger arrays. */
     private static final class Case {
         final ConvGeometry g;
@@ -154,6 +220,35 @@ class WinogradConvolutionTest {
             java.util.Arrays.fill(output, -7f);
             winograd.forward(input, inputOffset, weights, weightOffset, bias, biasOffset, first, end, output, 6);
             return java.util.Arrays.copyOfRange(output, 6, output.length);
+        }
+
+        /**
+         * {@code forwardPooled} of filters {@code [first, end)} against {@code forward} then {@code
+         * MaxPooling.forward} on the same planes: the same bits and indices, the other planes
+         * untouched. Returns the pooled planes.
+         */
+        float[] checkPooled(WinogradConvolution winograd, int first, int end, String where) {
+            int outputOffset = 100;
+            int windows = g.pixels() / 4;
+            float[] output = new float[outputOffset + filters * g.pixels()];
+            winograd.forward(input, inputOffset, weights, weightOffset, bias, biasOffset, 0, filters, output,
+                    outputOffset);
+            float[] expected = new float[filters * windows];
+            int[] expectedArgmax = new int[filters * windows];
+            new MaxPooling(g.outputHeight(), g.outputWidth(), 2, 2).forward(output, outputOffset, filters, expected,
+                    0, expectedArgmax, 0);
+            float[] pooled = new float[4 + filters * windows];
+            int[] argmax = new int[9 + filters * windows];
+            java.util.Arrays.fill(pooled, -7f);
+            java.util.Arrays.fill(argmax, -1);
+            winograd.forwardPooled(input, inputOffset, weights, weightOffset, bias, biasOffset, first, end, pooled, 4,
+                    argmax, 9, outputOffset);
+            for (int i = 0; i < filters * windows; i++) {
+                boolean inside = i / windows >= first && i / windows < end;
+                assertEquals(inside ? expected[i] : -7f, pooled[4 + i], where + ", pooled value " + i);
+                assertEquals(inside ? expectedArgmax[i] : -1, argmax[9 + i], where + ", index " + i);
+            }
+            return java.util.Arrays.copyOfRange(pooled, 4, pooled.length);
         }
 
         /** The direct convolution's output, to compare errors with. */
