@@ -152,6 +152,15 @@ abstract class LayerCode {
         activationForwardAbsorbed = true;
     }
 
+    /**
+     * The condition under which {@code firstNonFiniteLayer()} names this layer: a value of its output
+     * for the last batch ({@code batch} samples) is a NaN or an infinity ({@code isFinite} the
+     * generated check).
+     */
+    CodeBlock nonFinite(String isFinite, String batch) {
+        return CodeBlock.of("!$N($N, $L)", isFinite, out.values(), out.sizeOf(batch));
+    }
+
     /** Whether the next layer applies this layer's activation ({@link #absorbActivationForward}). */
     final boolean activationForwardAbsorbed() {
         return activationForwardAbsorbed;

@@ -205,6 +205,7 @@ public final class ModelWriter {
                 LayerCode code = LayerCode.of(layer, in, out, fields, prefix, offset, members, dropoutDraws);
                 if (code instanceof PoolCode pool && !codes.isEmpty()) {
                     pool.absorbReluOf(lastCode());
+                    pool.letWinogradPool(lastCode(), members);
                 }
                 codes.add(code);
                 offset += Math.toIntExact(layer.parameterCount());
@@ -755,8 +756,7 @@ public final class ModelWriter {
     private static void addDiagnostics(TypeSpec.Builder type, Plan plan) {
         MethodSpec.Builder scan = override("firstNonFiniteLayer", TypeName.INT);
         for (LayerCode code : plan.codes) {
-            scan.beginControlFlow("if (!$N($N, $L))", plan.isFinite, code.out.values(),
-                            code.out.sizeOf(plan.lastBatch.name()))
+            scan.beginControlFlow("if ($L)", code.nonFinite(plan.isFinite, plan.lastBatch.name()))
                     .addStatement("return $N", code.index())
                     .endControlFlow();
         }

@@ -36,6 +36,8 @@ final class PoolCode extends LayerCode {
     private final Optional<FieldSpec> maxPooling;
     /** True when the layer before ends with a ReLU whose forward and backward steps this layer does. */
     private boolean appliesRelu;
+    /** True when the convolution before writes this layer's maxima in evaluation ({@link #letWinogradPool}). */
+    private boolean pooledByConvolution;
     /** Windows of at most this many values are written out value by value rather than looped over. */
     private static final int UNROLLED_WINDOW_VALUES = 16;
     private static final ClassName MAX_POOLING = ClassName.get("dev.filtre.kernels", "MaxPooling");
@@ -72,6 +74,21 @@ final class PoolCode extends LayerCode {
             previous.absorbActivationBackward();
             previous.absorbActivationForward();
             appliesRelu = true;
+        }
+    }
+
+    /**
+     * When {@code previous} (this layer's input) is a convolution by Winograd in evaluation and this
+     * a 2x2 max pooling moving by 2 over an input whose sides are even, with no activation between
+     * them (none, or a ReLU this layer {@link #absorbReluOf took over}), lets the convolution write
+     * this layer's maxima and indices in evaluation ({@link ConvCode#poolInto}); this layer's forward
+     * pass then only applies that ReLU there.
+     */
+    void letWinogradPool(LayerCode previous, Members members) {
+        boolean noActivationBetween = previous.layer.activation().isEmpty() || previous.activationForwardAbsorbed();
+        if (previous instanceof ConvCode conv && pool.kind() == PoolKind.MAX && pool.size() == 2 && pool.stride() == 2
+                && layer.input().height() % 2 == 0 && layer.input().width() % 2 == 0 && noActivationBetween) {
+            pooledByConvolution = conv.poolInto(new ConvCode.PooledOutput(out, argmax.orElseThrow().field()), members);
         }
     }
 
@@ -140,8 +157,10 @@ final class PoolCode extends LayerCode {
     @Override
     void addForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target, String batch) {
         if (maxPooling.isPresent()) {
+            beginUnlessPooled(code);
             code.addStatement("$N.forward($N, 0, $N * $N, $N, 0, $N, 0)", maxPooling.get(), in.values(), batch,
                     out.channels(), target, argmax.orElseThrow().field());
+            endUnlessPooled(code);
             addReluOfMaxima(code, names, target, CodeBlock.of("0"), CodeBlock.of("$N * $N", batch, out.size()));
             return;
         }
@@ -180,9 +199,11 @@ final class PoolCode extends LayerCode {
         if (maxPooling.isPresent()) {
             // the planes' windows, their outputs and the indices of their maxima
             CodeBlock outputStart = CodeBlock.of("$L * $N * $N", firstPlane, out.height(), out.width());
+            beginUnlessPooled(code);
             code.addStatement("$N.forward($N, $L * $N * $N, $L - $L, $N, $L, $N, $L)", maxPooling.get(), in.values(),
                     firstPlane, in.height(), in.width(), endPlane, firstPlane, target, outputStart,
                     argmax.orElseThrow().field(), outputStart);
+            endUnlessPooled(code);
             addReluOfMaxima(code, names, target, outputStart,
                     CodeBlock.of("$L * $N * $N", endPlane, out.height(), out.width()));
             return;
@@ -195,6 +216,20 @@ final class PoolCode extends LayerCode {
             addWindowLoop(code, names, l, target);
         }
         endWindowLoops(code);
+    }
+
+    /** Opens {@code if (training)} when the convolution before writes the maxima in evaluation. */
+    private void beginUnlessPooled(CodeBlock.Builder code) {
+        if (pooledByConvolution) {
+            code.add("// in evaluation the convolution before wrote the maxima and their indices from its tiles\n");
+            code.beginControlFlow("if ($N)", model.training());
+        }
+    }
+
+    private void endUnlessPooled(CodeBlock.Builder code) {
+        if (pooledByConvolution) {
+            code.endControlFlow();
+        }
     }
 
     /** The ReLU of the layer before, on the maxima {@code [start, end)}, when this layer {@link #absorbReluOf} it. */

@@ -3,6 +3,7 @@ package dev.filtre.processor.write;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filtre.dsl.Model;
+import dev.filtre.processor.model.CheckedNetwork;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,25 +18,29 @@ class ConvolutionAllocationTest {
      * The one-sample passes in evaluation through convolutions by Winograd and along rows, on one
      * thread and on two: their vector kernels pass no vector to a method that C2 may leave out of
      * line (a vector argument is then boxed: 96 bytes a call, 18.8 KB a pass through FashionNet's
-     * conv2, seen once).
+     * conv2, seen once); and the pooled pass ({@code WinogradConvolution.forwardPooled}), which
+     * scatters its maxima.
      */
     @Test
     void aConvolutionByWinogradOrAlongRowsAllocatesNothing() {
-        Model model = ModelCompiler.compile(DirectConvolutionPassTest.DIRECT);
-        float[] sample = new float[model.inputSize()];
-        for (int i = 0; i < sample.length; i++) {
-            sample[i] = (float) Math.sin(i);
+        for (CheckedNetwork network : new CheckedNetwork[] {DirectConvolutionPassTest.DIRECT,
+                DirectConvolutionPassTest.POOLED}) {
+            Model model = ModelCompiler.compile(network);
+            float[] sample = new float[model.inputSize()];
+            for (int i = 0; i < sample.length; i++) {
+                sample[i] = (float) Math.sin(i);
+            }
+            Runnable pass = () -> model.forward(sample, 0);
+            long alone = AllocationTest.fewestBytes(pass, new long[0]);
+            assertTrue(alone < 1000, network.name() + ": " + alone + " bytes allocated by 1000 passes on one thread");
+            model.setIntraOpThreads(2);
+            long[] helpers = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().startsWith(network.name() + "-intra-op-"))
+                    .mapToLong(Thread::getId)
+                    .toArray();
+            long allocated = AllocationTest.fewestBytes(pass, helpers);
+            model.setIntraOpThreads(1);
+            assertTrue(allocated < 1000, network.name() + ": " + allocated + " bytes allocated by 1000 split passes");
         }
-        Runnable pass = () -> model.forward(sample, 0);
-        long alone = AllocationTest.fewestBytes(pass, new long[0]);
-        assertTrue(alone < 1000, alone + " bytes allocated by 1000 passes on one thread");
-        model.setIntraOpThreads(2);
-        long[] helpers = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("Direct-intra-op-"))
-                .mapToLong(Thread::getId)
-                .toArray();
-        long allocated = AllocationTest.fewestBytes(pass, helpers);
-        model.setIntraOpThreads(1);
-        assertTrue(allocated < 1000, allocated + " bytes allocated by 1000 split passes");
     }
 }

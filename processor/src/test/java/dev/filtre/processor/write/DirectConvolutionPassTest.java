@@ -30,7 +30,10 @@ import org.junit.jupiter.api.Test;
  * input, up to rounding. And the convolutions that {@link
  * ConvCode#convolvesAlongRows}, direct in every forward pass: the bits of the unfolded multiply,
  * computed here with the kernels, in one-sample and batch passes, in training and evaluation, on
- * one thread and split across two and three.
+ * one thread and split across two and three. A convolution by Winograd followed by a 2x2 max
+ * pooling writes the pooling in evaluation: the training pass's values, indices (through the
+ * gradients of a backward pass after it) and the same bits across thread counts, and a NaN it
+ * makes is still found in it.
  */
 class DirectConvolutionPassTest {
     static final CheckedNetwork DIRECT = Networks.network("Direct", Shape.volume(4, 10, 10))
@@ -50,6 +53,22 @@ class DirectConvolutionPassTest {
             .build();
 
     private static final ConvGeometry ROWS_GEOMETRY = new ConvGeometry(2, 20, 20, 3, 1, 1);
+
+    /**
+     * A convolution by Winograd, its ReLU and a 2x2 max pooling over its even sides: in evaluation
+     * the convolution writes the pooling's maxima and indices ({@link ConvCode#poolInto}); the
+     * second convolution's odd sides (5x5) keep its output and a pooling of their own.
+     */
+    static final CheckedNetwork POOLED = Networks.network("Pooled", Shape.volume(4, 10, 10))
+            .layer("conv", new Operation.Conv(32, 3, 1, 1, false), Activation.RELU)
+            .layer("pool", new Operation.Pool(PoolKind.MAX, 2, 2, false))
+            .layer("odd", new Operation.Conv(32, 3, 1, 1, false), Activation.RELU)
+            .layer("oddPool", new Operation.Pool(PoolKind.MAX, 2, 2, false))
+            .layer("flat", new Operation.Flatten())
+            .layer("out", new Operation.Dense(10), Activation.SOFTMAX)
+            .build();
+
+    private static final Class<?> POOLED_MODEL = ModelCompiler.compileClass(POOLED);
 
     @Test
     void theKernelsAreTheOnesThisRunExpects() {
@@ -238,6 +257,82 @@ class DirectConvolutionPassTest {
         assertClose(unfolded.forward(input, 0), after, "after the change");
     }
 
+    @Test
+    void aConvolutionByWinogradWritesTheMaxPoolingAfterItInEvaluation() {
+        String source = new ModelWriter().write(POOLED, null).toString();
+        assertTrue(source.contains("convWinograd.forwardPooled(input, s * INPUT_SIZE, "), "the batch pass:\n" + source);
+        assertTrue(source.contains(": convTeamWinograd[part]).forwardPooled(input, 0, "), "the shares");
+        assertFalse(source.contains("oddWinograd.forwardPooled"), "a 5x5 output pooled by its tiles");
+        assertFalse(new ModelWriter().write(DIRECT, null).toString().contains("forwardPooled"),
+                "narrow's sigmoid comes between it and the pooling");
+    }
+
+    @Test
+    void aPooledEvaluationPassGivesTheTrainingPassesValuesIndicesAndGradients() {
+        SplittableRandom random = new SplittableRandom(8);
+        float[] gradLogits = TestValues.uniform(random, 10);
+        float[][] inputs = {TestValues.uniform(random, 400), TestValues.uniform(random, 400)};
+        float[][] oneThread = new float[2][];
+        for (int threads = 1; threads <= 3; threads++) {
+            Model evaluated = newModel(POOLED_MODEL);
+            Model trained = newModel(POOLED_MODEL);
+            trained.setTraining(true); // no dropout: the same outputs, through the unfolded input
+            evaluated.setIntraOpThreads(threads);
+            trained.setIntraOpThreads(threads);
+            for (int sample = 0; sample < 2; sample++) {
+                String what = threads + " thread(s), sample " + sample;
+                for (Model model : new Model[] {evaluated, trained}) {
+                    model.zeroGradients();
+                    model.forward(inputs[sample], 0);
+                    model.backwardFromLogits(gradLogits, 0);
+                }
+                assertClose(trained.logits(), evaluated.logits(), what + ", logits");
+                // the gradient goes back through the indices the pooled pass recorded
+                assertClose(trained.gradients(), evaluated.gradients(), what + ", gradients");
+                assertClose(trained.inputGradient(), evaluated.inputGradient(), what + ", input gradient");
+                if (threads == 1) {
+                    oneThread[sample] = evaluated.logits().clone();
+                } else {
+                    assertArrayEquals(oneThread[sample], evaluated.logits(), what + ": other bits than on one thread");
+                }
+            }
+            evaluated.setIntraOpThreads(1);
+            trained.setIntraOpThreads(1);
+        }
+    }
+
+    @Test
+    void aPooledEvaluationBatchGivesEachSampleTheOneSamplePassesValues() {
+        SplittableRandom random = new SplittableRandom(9);
+        Model model = newModel(POOLED_MODEL);
+        int batch = 3;
+        float[] inputs = TestValues.uniform(random, batch * model.inputSize());
+        float[] outputs = Arrays.copyOf(model.forwardBatch(inputs, 0, batch, null), batch * model.outputSize());
+        for (int sample = 0; sample < batch; sample++) {
+            assertClose(model.forward(inputs, sample * model.inputSize()),
+                    Arrays.copyOfRange(outputs, sample * model.outputSize(), (sample + 1) * model.outputSize()),
+                    "sample " + sample);
+        }
+    }
+
+    @Test
+    void aNanInAPooledConvolutionIsFoundThereAfterAnEvaluationPass() {
+        for (int threads = 1; threads <= 2; threads++) {
+            Model model = newModel(POOLED_MODEL);
+            model.setIntraOpThreads(threads);
+            float[] input = TestValues.uniform(new SplittableRandom(10), model.inputSize());
+            model.forward(input, 0);
+            assertEquals(-1, model.firstNonFiniteLayer(), threads + " thread(s), finite");
+            model.parameters()[model.layers().get(0).weightOffset() + 40] = Float.NaN;
+            model.forward(input, 0);
+            assertEquals(0, model.firstNonFiniteLayer(), threads + " thread(s): the convolution, not its pooling");
+            model.setTraining(true);
+            model.forward(input, 0);
+            assertEquals(0, model.firstNonFiniteLayer(), threads + " thread(s), in training");
+            model.setIntraOpThreads(1);
+        }
+    }
+
     /** Asserts that {@code actual} is {@code expected} up to {@link #ROUNDING} of its largest magnitude. */
     private static void assertClose(float[] expected, float[] actual, String what) {
         assertEquals(expected.length, actual.length, what);
@@ -255,7 +350,11 @@ class DirectConvolutionPassTest {
     }
 
     private static Model newModel() {
-        Model model = ModelCompiler.instantiate(MODEL);
+        return newModel(MODEL);
+    }
+
+    private static Model newModel(Class<?> type) {
+        Model model = ModelCompiler.instantiate(type);
         model.initialize(7);
         return model;
     }
