@@ -121,16 +121,14 @@ interface KernelSet {
     /**
      * {@link #winogradConvolve} with each tile's 2x2 outputs going into a 2x2 max pooling moving by
      * 2 instead of the output (the output's sides even, so that the pooling's windows are the tiles):
-     * filter {@code f}'s maximum of tile {@code t} to {@code pooled[pooledOffset + f·tiles + t]},
-     * the first largest of the tile's outputs in row-major order (NaN if one is NaN), and its index
-     * in the output as {@link #winogradConvolve} would have written it from {@code outputOffset} to
-     * {@code argmax} at the same place, as {@link #maxPool} records them. {@code pooledMap[l]} is
-     * {@code l·tiles} for every lane {@code l} of a vector. {@code blockInput} is free once a block's
-     * products are made: an implementation may keep a tile's outputs there.
+     * filter {@code f}'s maximum of tile {@code t} to {@code pooled[pooledOffset + f·tiles + t]}, NaN
+     * if one of the four is NaN, as {@link #maxPool} takes it. {@code scratch} holds {@code
+     * H'·W'·(end - first)} values an implementation may overwrite, and so is {@code blockInput}
+     * once a block's products are made.
      */
     void winogradConvolvePooled(WinogradTiles w, int first, int end, float[] padded, float[] u, float[] bias,
-            int biasOffset, float[] blockInput, float[] blockProducts, int[] pooledMap, float[] pooled,
-            int pooledOffset, int[] argmax, int argmaxOffset, int outputOffset);
+            int biasOffset, float[] blockInput, float[] blockProducts, float[] scratch, float[] pooled,
+            int pooledOffset);
 
     /**
      * Max pooling of {@code planes} planes of {@code planeSize} values into {@code outputs} values

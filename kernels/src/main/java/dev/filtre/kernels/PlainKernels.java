@@ -70,10 +70,10 @@ final class PlainKernels implements KernelSet {
 
     @Override
     public void winogradConvolvePooled(WinogradTiles w, int first, int end, float[] padded, float[] u, float[] bias,
-            int biasOffset, float[] blockInput, float[] blockProducts, int[] pooledMap, float[] pooled,
-            int pooledOffset, int[] argmax, int argmaxOffset, int outputOffset) {
+            int biasOffset, float[] blockInput, float[] blockProducts, float[] scratch, float[] pooled,
+            int pooledOffset) {
         PlainWinograd.convolvePooled(w, first, end, padded, u, bias, biasOffset, blockInput, blockProducts, pooled,
-                pooledOffset, argmax, argmaxOffset, outputOffset);
+                pooledOffset);
     }
 
     @Override

@@ -46,21 +46,17 @@ final class PlainWinograd {
 
     /** See {@link KernelSet#winogradConvolvePooled}: the maxima straight into their planes. */
     static void convolvePooled(WinogradTiles w, int first, int end, float[] padded, float[] u, float[] bias,
-            int biasOffset, float[] v, float[] m, float[] pooled, int pooledOffset, int[] argmax, int argmaxOffset,
-            int outputOffset) {
+            int biasOffset, float[] v, float[] m, float[] pooled, int pooledOffset) {
         int share = end - first;
         int block = WinogradTiles.BLOCK;
-        int plane = w.outputHeight() * w.outputWidth();
         for (int from = 0; from < w.tiles(); from += block) {
             int count = Math.min(block, w.tiles() - from);
             products(w, from, count, first, end, padded, u, v, m);
             for (int k = 0; k < count; k++) {
-                int t = from + k;
-                int corner = outputOffset + 2 * (t / w.tilesX()) * w.outputWidth() + 2 * (t % w.tilesX());
                 for (int f = first; f < end; f++) {
-                    pooledTile(m, k * share + f - first, block * share, bias[biasOffset + f], w.outputWidth(),
-                            corner + f * plane, v, pooled, pooledOffset + f * w.tiles() + t, argmax,
-                            argmaxOffset + f * w.tiles() + t);
+                    // the tile's four outputs through v, free once the block's products are made
+                    outputTile(m, k * share + f - first, block * share, bias[biasOffset + f], v, 0, 1, 2, true, true);
+                    pooled[pooledOffset + f * w.tiles() + from + k] = largest(v);
                 }
             }
         }
@@ -187,24 +183,12 @@ final class PlainWinograd {
         }
     }
 
-    /**
-     * One filter of a tile, pooled: its four outputs as {@link #outputTile} computes them (through
-     * {@code window[0..3]}), the largest to {@code pooled[to]} and its index, {@code corner}, {@code
-     * corner + 1}, {@code corner + outWidth} or {@code corner + outWidth + 1}, to {@code argmax[at]}:
-     * the first largest in that order, NaN if one is NaN, as the max pooling kernels take it.
-     */
-    static void pooledTile(float[] m, int at, int pointStride, float bias, int outWidth, int corner, float[] window,
-            float[] pooled, int to, int[] argmax, int argmaxAt) {
-        outputTile(m, at, pointStride, bias, window, 0, 1, 2, true, true);
-        int best = corner;
+    /** The largest of {@code window[0..3]}, NaN if one is NaN, as the max pooling kernels take it. */
+    static float largest(float[] window) {
         float max = window[0];
         for (int q = 1; q < 4; q++) {
-            int index = corner + (q >> 1) * outWidth + (q & 1);
-            float value = window[q];
-            best = value > max ? index : best;
-            max = Math.max(max, value);
+            max = Math.max(max, window[q]);
         }
-        pooled[to] = max;
-        argmax[argmaxAt] = best;
+        return max;
     }
 }

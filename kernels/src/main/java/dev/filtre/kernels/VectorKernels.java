@@ -229,10 +229,10 @@ final class VectorKernels implements KernelSet {
 
     @Override
     public void winogradConvolvePooled(WinogradTiles w, int first, int end, float[] padded, float[] u, float[] bias,
-            int biasOffset, float[] blockInput, float[] blockProducts, int[] pooledMap, float[] pooled,
-            int pooledOffset, int[] argmax, int argmaxOffset, int outputOffset) {
-        VectorWinograd.convolvePooled(w, first, end, padded, u, bias, biasOffset, blockInput, blockProducts, pooledMap, pooled,
-                pooledOffset, argmax, argmaxOffset, outputOffset);
+            int biasOffset, float[] blockInput, float[] blockProducts, float[] scratch, float[] pooled,
+            int pooledOffset) {
+        VectorWinograd.convolvePooled(w, first, end, padded, u, bias, biasOffset, blockInput, blockProducts, scratch, pooled,
+                pooledOffset);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.filtre.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -18,9 +17,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorWinograd {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
-    /** Lane {@code l} holds {@code l}. */
-    private static final IntVector LANE = IntVector.zero(INT_SPECIES).addIndex(1);
 
     private VectorWinograd() {}
 
@@ -72,20 +68,22 @@ final class VectorWinograd {
     }
 
     /**
-     * See {@link KernelSet#winogradConvolvePooled}: a vector of filters' maxima of a tile scattered
-     * into their planes, with no output to transpose.
+     * See {@link KernelSet#winogradConvolvePooled}: each tile's maxima into {@code scratch},
+     * channels last, transposed into the pooled planes at the end, as {@link #convolve} transposes
+     * the outputs. Scattering each vector of maxima into its planes instead (16 planes apart) ran
+     * boxed in some JVMs once other kernels had run (its index arithmetic: 37-82 KB a pass).
      */
     static void convolvePooled(WinogradTiles w, int first, int end, float[] padded, float[] u, float[] bias,
-            int biasOffset, float[] blockInput, float[] blockProducts, int[] pooledMap, float[] pooled,
-            int pooledOffset, int[] argmax, int argmaxOffset, int outputOffset) {
+            int biasOffset, float[] blockInput, float[] blockProducts, float[] scratch, float[] pooled,
+            int pooledOffset) {
         int tiles = w.tiles();
         for (int t = 0; t < tiles; t += WinogradTiles.BLOCK) {
             int count = Math.min(WinogradTiles.BLOCK, tiles - t);
             inputTiles(w, t, count, padded, blockInput);
             multiply(w, count, first, end, blockInput, u, blockProducts);
-            pooledTiles(w, t, count, first, end, blockProducts, bias, biasOffset, blockInput, pooledMap, pooled,
-                    pooledOffset, argmax, argmaxOffset, outputOffset);
+            pooledTiles(w, t, count, first, end, blockProducts, bias, biasOffset, blockInput, scratch);
         }
+        VectorTranspose.copy(tiles, end - first, scratch, 0, pooled, pooledOffset + first * tiles);
     }
 
     /** The transforms of tiles {@code [from, from + count)}, all channels, into a block ({@link WinogradTiles}). */
@@ -335,44 +333,32 @@ final class VectorWinograd {
 
     /**
      * The maxima of a block's {@code count} tiles from {@code from}, filters {@code [first, end)},
-     * and their indices, into their planes (see {@link KernelSet#winogradConvolvePooled}); the
-     * filters past the last whole vector through {@code window}. Half of FashionNet's conv2: 4.4-6
-     * µs, against 8.7-9.8 for the outputs, their transpose and the pooling; keeping a block's
-     * maxima channels last and copying them into the planes after took 8.
+     * to {@code scratch[t·share + f - first]} for tile {@code t}; the filters past the last whole
+     * vector through {@code window}.
      */
     private static void pooledTiles(WinogradTiles w, int from, int count, int first, int end, float[] m,
-            float[] bias, int biasOffset, float[] window, int[] pooledMap, float[] pooled, int pooledOffset,
-            int[] argmax, int argmaxOffset, int outputOffset) {
+            float[] bias, int biasOffset, float[] window, float[] scratch) {
         int share = end - first;
         int pointStride = WinogradTiles.BLOCK * share;
-        int outWidth = w.outputWidth();
-        int plane = w.outputHeight() * outWidth;
-        int tiles = w.tiles();
         int vectorEnd = share - share % LANES;
         for (int k = 0; k < count; k++) {
-            int t = from + k;
-            int corner = outputOffset + 2 * (t / w.tilesX()) * outWidth + 2 * (t % w.tilesX());
-            for (int f = first; f < first + vectorEnd; f += LANES) {
-                pooledTile(m, k * share + f - first, pointStride, bias, biasOffset + f, outWidth, plane,
-                        corner + f * plane, pooledMap, pooled, pooledOffset + f * tiles + t, argmax,
-                        argmaxOffset + f * tiles + t);
+            int to = (from + k) * share;
+            for (int f = 0; f < vectorEnd; f += LANES) {
+                pooledTile(m, k * share + f, pointStride, bias, biasOffset + first + f, scratch, to + f);
             }
-            for (int f = first + vectorEnd; f < end; f++) {
-                PlainWinograd.pooledTile(m, k * share + f - first, pointStride, bias[biasOffset + f], outWidth,
-                        corner + f * plane, window, pooled, pooledOffset + f * tiles + t, argmax,
-                        argmaxOffset + f * tiles + t);
+            for (int f = vectorEnd; f < share; f++) {
+                PlainWinograd.outputTile(m, k * share + f, pointStride, bias[biasOffset + first + f], window, 0, 1, 2,
+                        true, true);
+                scratch[to + f] = PlainWinograd.largest(window);
             }
         }
     }
 
     /**
      * One vector of filters of a tile, pooled: its four outputs as {@link #outputTile} computes them,
-     * compared and blended in row-major order as the max pooling kernels do, the maxima scattered to
-     * {@code pooled[to + pooledMap[l]]} and their indices (lane {@code l}'s output plane starting at
-     * {@code corner + l·plane}) to {@code argmax[argmaxAt + pooledMap[l]]}.
+     * their largest (NaN if one is NaN, as the max pooling kernels take it) to {@code out[to]}.
      */
-    private static void pooledTile(float[] m, int at, int pointStride, float[] biases, int b, int outWidth,
-            int plane, int corner, int[] pooledMap, float[] pooled, int to, int[] argmax, int argmaxAt) {
+    private static void pooledTile(float[] m, int at, int pointStride, float[] biases, int b, float[] out, int to) {
         outputColumns(m, at, pointStride);
         FloatVector bias = FloatVector.fromArray(SPECIES, biases, b);
         int bottom = at + 4 * pointStride;
@@ -380,23 +366,12 @@ final class VectorWinograd {
         FloatVector p1 = FloatVector.fromArray(SPECIES, m, at + pointStride);
         FloatVector p2 = FloatVector.fromArray(SPECIES, m, at + 2 * pointStride);
         FloatVector p3 = FloatVector.fromArray(SPECIES, m, at + 3 * pointStride);
-        IntVector index = LANE.mul(plane).add(corner);
-        IntVector best = index;
-        FloatVector max = bias.add(p0.add(p1).add(p2));
-        FloatVector value = bias.add(p1.sub(p2).sub(p3));
-        best = best.blend(index.add(1), value.compare(VectorOperators.GT, max).cast(INT_SPECIES));
-        max = max.lanewise(VectorOperators.MAX, value);
+        FloatVector max = bias.add(p0.add(p1).add(p2)).lanewise(VectorOperators.MAX, bias.add(p1.sub(p2).sub(p3)));
         p0 = FloatVector.fromArray(SPECIES, m, bottom);
         p1 = FloatVector.fromArray(SPECIES, m, bottom + pointStride);
         p2 = FloatVector.fromArray(SPECIES, m, bottom + 2 * pointStride);
         p3 = FloatVector.fromArray(SPECIES, m, bottom + 3 * pointStride);
-        value = bias.add(p0.add(p1).add(p2));
-        best = best.blend(index.add(outWidth), value.compare(VectorOperators.GT, max).cast(INT_SPECIES));
-        max = max.lanewise(VectorOperators.MAX, value);
-        value = bias.add(p1.sub(p2).sub(p3));
-        best = best.blend(index.add(outWidth + 1), value.compare(VectorOperators.GT, max).cast(INT_SPECIES));
-        max = max.lanewise(VectorOperators.MAX, value);
-        max.intoArray(pooled, to, pooledMap, 0);
-        best.intoArray(argmax, argmaxAt, pooledMap, 0);
+        max = max.lanewise(VectorOperators.MAX, bias.add(p0.add(p1).add(p2)));
+        max.lanewise(VectorOperators.MAX, bias.add(p1.sub(p2).sub(p3))).intoArray(out, to);
     }
 }

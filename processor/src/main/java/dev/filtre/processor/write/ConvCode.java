@@ -90,16 +90,14 @@ final class ConvCode extends LayerCode {
     /** The class of {@link #direct}: {@code DirectConvolution}, or {@code WinogradConvolution} to evaluate one sample. */
     private final ClassName directType;
     private final int chunkSamples;
-    /** The max pooling after this layer whose windows it computes in evaluation ({@link #poolInto}), or null. */
-    private PooledOutput pooling;
+    /** The output of the max pooling after this layer, whose maxima it writes in evaluation ({@link #poolInto}), or null. */
+    private Stage pooling;
     /**
      * {@code conv1Pooled}: whether the last forward pass wrote the next layer's maxima straight from
      * this layer's tiles, leaving this layer's output as it was; null unless {@link #poolInto}.
      */
     private FieldSpec pooled;
 
-    /** A 2x2 max pooling's output and indices, which a convolution by Winograd writes in evaluation. */
-    record PooledOutput(Stage values, FieldSpec argmax) {}
 
     ConvCode(CheckedLayer layer, Operation.Conv conv, Stage in, Stage out, ModelFields model, String prefix,
             int firstParameter, Members members) {
@@ -192,26 +190,46 @@ final class ConvCode extends LayerCode {
     }
 
     /**
-     * Makes a pass in evaluation write the 2x2 max pooling moving by 2 that follows this layer
-     * ({@code WinogradConvolution.forwardPooled}: each output tile is a window) instead of this
-     * layer's output, when this layer {@link #evaluatesByWinograd}; says whether it does. The
-     * pooling's values and indices are those of the pooling of the output (FashionNet's conv2 and
-     * pool2 on one thread's half: 4.4 µs for the tiles' maxima, scattered into their planes, against
-     * 2.8 for the outputs, 3.0 for their transpose and 2.3 for the pooling). The caller checks the
-     * rest: a max pooling, 2x2 moving by 2, over an output whose sides are even, with no activation
-     * between them.
+     * Makes a pass in evaluation write the maxima of the 2x2 max pooling moving by 2 that follows
+     * this layer ({@code WinogradConvolution.forwardPooled}: each output tile is a window) instead of
+     * this layer's output, when this layer {@link #evaluatesByWinograd}; says whether it does. The
+     * maxima are the pooling's values; their indices, which only a backward pass reads, the pooling
+     * makes then ({@link #addOutputAgain}). FashionNet's conv2 and pool2 on one thread's half: 3.9-5.0
+     * µs after the products against 8.0-10.2 for the outputs, their transpose and the pooling. The
+     * caller checks the rest: a max pooling, 2x2 moving by 2, over an output whose sides are even,
+     * with no activation between them.
      */
-    boolean poolInto(PooledOutput next, Members members) {
+    boolean poolInto(Stage next, Members members) {
         if (direct == null || alongRows) {
             return false;
         }
         pooling = next;
         pooled = FieldSpec.builder(TypeName.BOOLEAN, members.field(layer.name() + "Pooled"), Modifier.PRIVATE)
-                .addJavadoc("Whether the last forward pass (in evaluation) wrote {@code $N}'s maxima and indices "
-                        + "straight from $L's tiles, leaving {@code $N} as it was.\n", next.values().values(),
+                .addJavadoc("Whether the last forward pass (in evaluation) wrote {@code $N}'s maxima straight from "
+                        + "$L's tiles, leaving {@code $N} and the maxima's indices as they were.\n", next.values(),
                         layer.name(), out.values())
                 .build();
         return true;
+    }
+
+    /** {@code conv1Pooled} ({@link #poolInto}). */
+    FieldSpec pooled() {
+        return pooled;
+    }
+
+    /**
+     * For the pooling's backward pass after a pass that {@link #poolInto pooled} this layer: this
+     * layer's outputs of the last batch again, sample by sample by Winograd (the bits the pooled
+     * pass compared), so that the pooling can take their maxima and indices.
+     */
+    void addOutputAgain(CodeBlock.Builder code, NameAllocator names, String batch) {
+        String s = names.newName("s");
+        beginLoop(code, s, batch);
+        code.addStatement("$N.forward($N, $N * $N, $N, $N, $N, $N, 0, $N, $N, $N * $N)", direct, in.values(), s,
+                in.size(), model.parameters(), weightOffset(), model.parameters(), biasOffset(), out.channels(),
+                out.values(), s, out.size());
+        code.endControlFlow();
+        code.addStatement("$N = false", pooled);
     }
 
     /**
@@ -317,10 +335,10 @@ final class ConvCode extends LayerCode {
             }
             code.endControlFlow();
             if (pooled != null) {
-                code.add("// the next layer's windows are the tiles: their maxima and indices straight into it\n");
-                code.addStatement("($N == 0 ? $N : $N[$N]).forwardPooled($N, 0, $N, $N, $N, $N, $N, $N, $N, 0, $N, 0, 0)",
+                code.add("// the next layer's windows are the tiles: their maxima straight into it\n");
+                code.addStatement("($N == 0 ? $N : $N[$N]).forwardPooled($N, 0, $N, $N, $N, $N, $N, $N, $N, 0)",
                         part, direct, teamDirect, part, in.values(), parameters, weightOffset(), parameters,
-                        biasOffset(), first, end, pooling.values().values(), pooling.argmax());
+                        biasOffset(), first, end, pooling.values());
             } else {
                 code.addStatement("($N == 0 ? $N : $N[$N]).forward($N, 0, $N, $N, $N, $N, $N, $N, $N, 0)", part,
                         direct, teamDirect, part, in.values(), parameters, weightOffset(), parameters, biasOffset(),
@@ -455,12 +473,10 @@ final class ConvCode extends LayerCode {
             code.addStatement("$N = false", columnsKept);
             beginLoop(code, c.s, batch);
             if (pooled != null) {
-                code.add("// the next layer's windows are the tiles: their maxima and indices straight into it\n");
-                Stage next = pooling.values();
-                code.addStatement("$N.forwardPooled($N, $N * $N, $N, $N, $N, $N, 0, $N, $N, $N * $N, $N, $N * $N, "
-                                + "$N * $N)", direct, in.values(), c.s, in.size(), model.parameters(), weightOffset(),
-                        model.parameters(), biasOffset(), out.channels(), next.values(), c.s, next.size(),
-                        pooling.argmax(), c.s, next.size(), c.s, out.size());
+                code.add("// the next layer's windows are the tiles: their maxima straight into it\n");
+                code.addStatement("$N.forwardPooled($N, $N * $N, $N, $N, $N, $N, 0, $N, $N, $N * $N)", direct,
+                        in.values(), c.s, in.size(), model.parameters(), weightOffset(), model.parameters(),
+                        biasOffset(), out.channels(), pooling.values(), c.s, pooling.size());
             } else {
                 code.addStatement("$N.forward($N, $N * $N, $N, $N, $N, $N, 0, $N, $N, $N * $N)", direct, in.values(),
                         c.s, in.size(), model.parameters(), weightOffset(), model.parameters(), biasOffset(),
@@ -531,8 +547,8 @@ final class ConvCode extends LayerCode {
         if (pooled == null) {
             return super.nonFinite(isFinite, batch);
         }
-        return CodeBlock.of("$N ? !$N($N, $L) : !$N($N, $L)", pooled, isFinite, pooling.values().values(),
-                pooling.values().sizeOf(batch), isFinite, out.values(), out.sizeOf(batch));
+        return CodeBlock.of("$N ? !$N($N, $L) : !$N($N, $L)", pooled, isFinite, pooling.values(),
+                pooling.sizeOf(batch), isFinite, out.values(), out.sizeOf(batch));
     }
 
     @Override

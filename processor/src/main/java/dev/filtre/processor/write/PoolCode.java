@@ -36,8 +36,8 @@ final class PoolCode extends LayerCode {
     private final Optional<FieldSpec> maxPooling;
     /** True when the layer before ends with a ReLU whose forward and backward steps this layer does. */
     private boolean appliesRelu;
-    /** True when the convolution before writes this layer's maxima in evaluation ({@link #letWinogradPool}). */
-    private boolean pooledByConvolution;
+    /** The convolution before, when it writes this layer's maxima in evaluation ({@link #letWinogradPool}), or null. */
+    private ConvCode pooledBy;
     /** Windows of at most this many values are written out value by value rather than looped over. */
     private static final int UNROLLED_WINDOW_VALUES = 16;
     private static final ClassName MAX_POOLING = ClassName.get("dev.filtre.kernels", "MaxPooling");
@@ -81,14 +81,16 @@ final class PoolCode extends LayerCode {
      * When {@code previous} (this layer's input) is a convolution by Winograd in evaluation and this
      * a 2x2 max pooling moving by 2 over an input whose sides are even, with no activation between
      * them (none, or a ReLU this layer {@link #absorbReluOf took over}), lets the convolution write
-     * this layer's maxima and indices in evaluation ({@link ConvCode#poolInto}); this layer's forward
-     * pass then only applies that ReLU there.
+     * this layer's maxima in evaluation ({@link ConvCode#poolInto}); this layer's forward pass then
+     * only applies that ReLU there, and a backward pass after it first makes the maxima's indices.
      */
     void letWinogradPool(LayerCode previous, Members members) {
         boolean noActivationBetween = previous.layer.activation().isEmpty() || previous.activationForwardAbsorbed();
         if (previous instanceof ConvCode conv && pool.kind() == PoolKind.MAX && pool.size() == 2 && pool.stride() == 2
                 && layer.input().height() % 2 == 0 && layer.input().width() % 2 == 0 && noActivationBetween) {
-            pooledByConvolution = conv.poolInto(new ConvCode.PooledOutput(out, argmax.orElseThrow().field()), members);
+            if (conv.poolInto(out, members)) {
+                pooledBy = conv;
+            }
         }
     }
 
@@ -220,14 +222,14 @@ final class PoolCode extends LayerCode {
 
     /** Opens {@code if (training)} when the convolution before writes the maxima in evaluation. */
     private void beginUnlessPooled(CodeBlock.Builder code) {
-        if (pooledByConvolution) {
-            code.add("// in evaluation the convolution before wrote the maxima and their indices from its tiles\n");
+        if (pooledBy != null) {
+            code.add("// in evaluation the convolution before wrote the maxima from its tiles\n");
             code.beginControlFlow("if ($N)", model.training());
         }
     }
 
     private void endUnlessPooled(CodeBlock.Builder code) {
-        if (pooledByConvolution) {
+        if (pooledBy != null) {
             code.endControlFlow();
         }
     }
@@ -293,6 +295,16 @@ final class PoolCode extends LayerCode {
 
     @Override
     void addBackward(CodeBlock.Builder code, NameAllocator names, String batch) {
+        if (pooledBy != null) {
+            code.beginControlFlow("if ($N)", pooledBy.pooled());
+            code.add("// the evaluation pass wrote the maxima from the convolution's tiles, not their indices: the\n");
+            code.add("// convolution's outputs again, then the windows (the same maxima, with their indices)\n");
+            pooledBy.addOutputAgain(code, names, batch);
+            code.addStatement("$N.forward($N, 0, $N * $N, $N, 0, $N, 0)", maxPooling.orElseThrow(), in.values(), batch,
+                    out.channels(), out.values(), argmax.orElseThrow().field());
+            addReluOfMaxima(code, names, out.values(), CodeBlock.of("0"), CodeBlock.of("$N * $N", batch, out.size()));
+            code.endControlFlow();
+        }
         beginInputGradient(code);
         if (maxPooling.isPresent()) {
             if (appliesRelu) {

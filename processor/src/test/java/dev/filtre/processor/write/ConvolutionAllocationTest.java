@@ -18,8 +18,8 @@ class ConvolutionAllocationTest {
      * The one-sample passes in evaluation through convolutions by Winograd and along rows, on one
      * thread and on two: their vector kernels pass no vector to a method that C2 may leave out of
      * line (a vector argument is then boxed: 96 bytes a call, 18.8 KB a pass through FashionNet's
-     * conv2, seen once); and the pooled pass ({@code WinogradConvolution.forwardPooled}), which
-     * scatters its maxima.
+     * conv2, seen once); and the pooled pass ({@code WinogradConvolution.forwardPooled}),
+     * whose first version's scatters ran boxed in some JVMs.
      */
     @Test
     void aConvolutionByWinogradOrAlongRowsAllocatesNothing() {

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
  * ConvCode#convolvesAlongRows}, direct in every forward pass: the bits of the unfolded multiply,
  * computed here with the kernels, in one-sample and batch passes, in training and evaluation, on
  * one thread and split across two and three. A convolution by Winograd followed by a 2x2 max
- * pooling writes the pooling in evaluation: the training pass's values, indices (through the
- * gradients of a backward pass after it) and the same bits across thread counts, and a NaN it
- * makes is still found in it.
+ * pooling writes the pooling's maxima in evaluation: the training pass's values and the same bits
+ * across thread counts; a backward pass after it makes the maxima's indices, with the training
+ * pass's gradients; a NaN it makes is still found in it.
  */
 class DirectConvolutionPassTest {
     static final CheckedNetwork DIRECT = Networks.network("Direct", Shape.volume(4, 10, 10))
