@@ -231,8 +231,8 @@ final class VectorKernels implements KernelSet {
     public void winogradConvolvePooled(WinogradTiles w, int first, int end, float[] padded, float[] u, float[] bias,
             int biasOffset, float[] blockInput, float[] blockProducts, float[] scratch, float[] pooled,
             int pooledOffset) {
-        VectorWinograd.convolvePooled(w, first, end, padded, u, bias, biasOffset, blockInput, blockProducts, scratch, pooled,
-                pooledOffset);
+        VectorWinograd.convolvePooled(w, first, end, padded, u, bias, biasOffset, blockInput, blockProducts, scratch,
+                pooled, pooledOffset);
     }
 
     @Override

@@ -16,7 +16,9 @@ import java.util.Arrays;
  * the same products grouped otherwise (errors of a few units in the last place of the sums of
  * absolute values, measured in {@code WinogradConvolutionTest}), and an infinite input gives NaN
  * where the direct sum may give an infinity. The generated models use it where no bits are
- * promised against another pass: in evaluation, sample by sample (training unfolds and multiplies).
+ * promised against another pass: in evaluation, sample by sample (training unfolds and multiplies),
+ * and where a 2x2 max pooling follows over even sides, {@link #forwardPooled} hands it the maxima of
+ * the tiles instead of the output.
  * The filters' transforms are kept, made again for a filter only when a call brings other weights
  * for it; the buffers (for FashionNet's conv2: the input channels last, the weights' transforms and
  * their copy, a block's transforms and products, the output before its transpose: 355 KB, of which
@@ -97,9 +99,8 @@ public final class WinogradConvolution {
         Regions.convolution(OPERATION, geometry, tiles.filters(), input, inputOffset, weights, weightOffset, bias, biasOffset,
                 first, end, output, outputOffset);
         padAndTransform(input, inputOffset, weights, weightOffset, first, end);
-        KernelSet kernels = Kernels.SELECTED;
-        kernels.winogradConvolve(tiles, first, end, padded, transformedWeights, bias, biasOffset, blockInput,
-                blockProducts, scratch, output, outputOffset);
+        Kernels.SELECTED.winogradConvolve(tiles, first, end, padded, transformedWeights, bias, biasOffset,
+                blockInput, blockProducts, scratch, output, outputOffset);
     }
 
     /**

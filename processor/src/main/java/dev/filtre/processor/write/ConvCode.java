@@ -37,7 +37,9 @@ import javax.lang.model.element.Modifier;
  * A pass in evaluation (one sample, a batch, a thread's share) through a layer that {@link
  * #evaluatesByWinograd} computes each sample with {@code WinogradConvolution}, F(2x2, 3x3): 2.25
  * times fewer multiply-adds, the same values up to rounding (not the bits of a training pass).
- * Neither keeps anything for a backward pass, which unfolds the input then.
+ * Neither keeps anything for a backward pass, which unfolds the input then. When a 2x2 max pooling
+ * moving by 2 follows such a layer over even sides ({@link #poolInto}), a pass in evaluation writes
+ * the pooling's maxima straight from the tiles instead of this layer's output.
  */
 final class ConvCode extends LayerCode {
     private static final ClassName CONV_GEOMETRY = ClassName.get("dev.filtre.kernels", "ConvGeometry");

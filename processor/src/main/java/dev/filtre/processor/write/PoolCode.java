@@ -24,8 +24,11 @@ import javax.lang.model.element.Modifier;
  * to branches that real images mispredict): it keeps the first maximum in the window's row-major
  * order (a strict {@code >}), a NaN in a window makes its output NaN, and it records the maximum's
  * index in the input volume in an {@code int[]} buffer, so that the backward pass routes each
- * gradient to it (summing where windows overlap). Average pooling passes {@code g / (k*k)} to every
- * value of the window, sum pooling {@code g}; their windows of up to 16 values are written out.
+ * gradient to it (summing where windows overlap). After a convolution by Winograd, a 2x2 max
+ * pooling moving by 2 gets its maxima from the convolution's tiles in evaluation ({@link
+ * #letWinogradPool}), and makes their indices only if a backward pass follows. Average pooling
+ * passes {@code g / (k*k)} to every value of the window, sum pooling {@code g}; their windows of up
+ * to 16 values are written out.
  */
 final class PoolCode extends LayerCode {
     private final Operation.Pool pool;
