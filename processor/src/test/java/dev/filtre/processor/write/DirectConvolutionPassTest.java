@@ -200,12 +200,7 @@ class DirectConvolutionPassTest {
         unfolded.setTraining(true); // no dropout: the same outputs, through the unfolded input
         assertClose(Arrays.copyOf(unfolded.forwardBatch(inputs, 0, batch, null), batch * model.outputSize()), outputs,
                 "the batch against the unfolded batch");
-        for (int sample = 0; sample < batch; sample++) {
-            // the dense layers of a batch multiply it at once, in another order than one sample's dot products
-            assertClose(model.forward(inputs, sample * model.inputSize()),
-                    Arrays.copyOfRange(outputs, sample * model.outputSize(), (sample + 1) * model.outputSize()),
-                    "sample " + sample);
-        }
+        assertEachSampleIsItsOneSamplePass(model, inputs, outputs, batch);
     }
 
     @Test
@@ -308,11 +303,7 @@ class DirectConvolutionPassTest {
         int batch = 3;
         float[] inputs = TestValues.uniform(random, batch * model.inputSize());
         float[] outputs = Arrays.copyOf(model.forwardBatch(inputs, 0, batch, null), batch * model.outputSize());
-        for (int sample = 0; sample < batch; sample++) {
-            assertClose(model.forward(inputs, sample * model.inputSize()),
-                    Arrays.copyOfRange(outputs, sample * model.outputSize(), (sample + 1) * model.outputSize()),
-                    "sample " + sample);
-        }
+        assertEachSampleIsItsOneSamplePass(model, inputs, outputs, batch);
     }
 
     @Test
@@ -330,6 +321,16 @@ class DirectConvolutionPassTest {
             model.forward(input, 0);
             assertEquals(0, model.firstNonFiniteLayer(), threads + " thread(s), in training");
             model.setIntraOpThreads(1);
+        }
+    }
+
+    /** Asserts that each sample's part of a batch's {@code outputs} is its one-sample pass's, up to rounding. */
+    private static void assertEachSampleIsItsOneSamplePass(Model model, float[] inputs, float[] outputs, int batch) {
+        for (int sample = 0; sample < batch; sample++) {
+            // the dense layers of a batch multiply it at once, in another order than one sample's dot products
+            assertClose(model.forward(inputs, sample * model.inputSize()),
+                    Arrays.copyOfRange(outputs, sample * model.outputSize(), (sample + 1) * model.outputSize()),
+                    "sample " + sample);
         }
     }
 
