@@ -9,8 +9,9 @@
 # RUNS (runs per figure, median kept, default 3), LATENCY_CALLS (default 2000),
 # WARMUP_SECONDS (the JVM's warm-up before each figure, default 5: the Vector API kernels' rarer
 # paths, the tails, reach C2 only after a few seconds, and run boxed and slow until then),
-# NETS (default "lenet5 fashionnet"), SKIP_BUILD=1 to reuse bench/target, JAVA_OPTS (the JVM
-# options; default --add-modules jdk.incubator.vector, so Filtre uses its Vector API kernels).
+# NETS (default "lenet5 fashionnet"), PAIRED_ROUNDS (rounds of two-thread training measured in
+# pairs after the table, default 3; 0 for none), SKIP_BUILD=1 to reuse bench/target, JAVA_OPTS (the
+# JVM options; default --add-modules jdk.incubator.vector, so Filtre uses its Vector API kernels).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # the Vector API kernels of Filtre (dev.filtre.kernels.Kernels picks them when the module is there)
@@ -21,9 +22,11 @@ RUNS=${RUNS:-3}
 LATENCY_CALLS=${LATENCY_CALLS:-2000}
 WARMUP_SECONDS=${WARMUP_SECONDS:-5}
 NETS=${NETS:-"lenet5 fashionnet"}
+PAIRED_ROUNDS=${PAIRED_ROUNDS:-3}
 PYTHON=/usr/bin/python3
 OUT=bench/target/results
-RESULTS=$OUT/results-$(date -u +%Y%m%dT%H%M%SZ).jsonl
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+RESULTS=$OUT/results-$STAMP.jsonl
 
 # PyTorch's two BLAS configurations: Debian's reference BLAS (what python3-torch gets without
 # OpenBLAS) and OpenBLAS built for OpenMP, told the AVX-512 kernels (SkylakeX) are fine here.
@@ -62,7 +65,36 @@ for net in $NETS; do
         --onnx-dir bench/target/onnx --warmup-seconds "$WARMUP_SECONDS" "${COMMON[@]}" --results "$RESULTS"
 done
 
+# Training against PyTorch + OpenBLAS again, in pairs: the two sides' training figures above are
+# a minute or more apart, and this machine's two cores change speed over such times (by 10 to 40%,
+# not alike for both sides). Each round measures both sides' two-thread training one right after
+# the other, the side going first alternating from round to round; table.py prints each round's
+# ratio and their median.
+peer_training() { # net results
+    LD_LIBRARY_PATH=$OPENBLAS OPENBLAS_CORETYPE=SkylakeX \
+        $PYTHON bench/pytorch_peer.py measure --config pytorch-openblas --nets "$1" --work train --threads 2 \
+        "${COMMON[@]}" --results "$2"
+}
+filtre_training() { # net results
+    java $JAVA_OPTS -Xms1g -Xmx2g -XX:+UseParallelGC -cp "$CLASSPATH" dev.filtre.bench.Harness --nets "$1" \
+        --impls filtre --work train --threads 2 --warmup-seconds "$WARMUP_SECONDS" "${COMMON[@]}" --results "$2"
+}
+PAIRED=()
+for round in $(seq "$PAIRED_ROUNDS"); do
+    echo "paired training, round $round of $PAIRED_ROUNDS"
+    PAIRED+=("$OUT/paired-$STAMP-r$round.jsonl")
+    for net in $NETS; do
+        if [ $((round % 2)) = 1 ]; then
+            peer_training "$net" "${PAIRED[-1]}"
+            filtre_training "$net" "${PAIRED[-1]}"
+        else
+            filtre_training "$net" "${PAIRED[-1]}"
+            peer_training "$net" "${PAIRED[-1]}"
+        fi
+    done
+done
+
 echo
 echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg) (figures taken while other processes run are noisy)"
-echo "results: $RESULTS"
-$PYTHON bench/table.py "$RESULTS" | tee "$OUT/table.md"
+echo "results: $RESULTS${PAIRED[@]+ and ${PAIRED[*]}}"
+$PYTHON bench/table.py "$RESULTS" ${PAIRED[@]+--paired "${PAIRED[@]}"} | tee "$OUT/table.md"

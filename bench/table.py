@@ -6,10 +6,15 @@ PyTorch with the reference BLAS, ONNX Runtime Java, then Filtre's speed relative
 A cell is "1 thread / 2 threads". A ratio compares each side's best thread count: > 1 means
 Filtre is faster (for a latency, the peer's time over Filtre's).
 
-usage: table.py RESULTS.jsonl
+With --paired, one file per round of run.sh's paired training (both sides' two-thread training
+measured one right after the other), it also prints each round's training ratio against PyTorch +
+OpenBLAS and their median.
+
+usage: table.py RESULTS.jsonl [--paired ROUND.jsonl ...]
 """
 
 import json
+import statistics
 import sys
 
 COLUMNS = [
@@ -136,7 +141,41 @@ def allocations(results):
     return notes
 
 
+PAIRED_PEER = ("pytorch-openblas", "PyTorch + OpenBLAS")
+PAIRED_ROWS = [(net, title) for net, work, title in ROWS if work == "train"]
+
+
+def paired_table(rounds):
+    """Each round's two-thread training, Filtre and the peer, their ratio, and the median ratio."""
+    peer, peer_title = PAIRED_PEER
+    header = ["two threads, Filtre / %s" % peer_title]
+    header += ["round %d" % (r + 1) for r in range(len(rounds))] + ["median ratio"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for net, title in PAIRED_ROWS:
+        row, ratios = [title], []
+        for results in rounds:
+            mine = results.get(("filtre", net, "train", 2))
+            theirs = results.get((peer, net, "train", 2))
+            if mine is None or theirs is None:
+                row.append("–")
+                continue
+            ratios.append(mine["value"] / theirs["value"])
+            row.append("%s / %s = %.2f" % (number(mine["value"], "images/s"), number(theirs["value"], "images/s"),
+                                           ratios[-1]))
+        if not ratios:
+            continue
+        row.append("%.2f" % statistics.median(ratios))
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines)
+
+
 def main(argv):
+    paired = []
+    if "--paired" in argv:
+        at = argv.index("--paired")
+        argv, paired = argv[:at], argv[at + 1:]
+        if not paired:
+            sys.exit(__doc__)
     if len(argv) != 1:
         sys.exit(__doc__)
     results = load(argv[0])
@@ -158,6 +197,12 @@ def main(argv):
         print("Filtre training without the Trainer (model + SGD loop only): " + note)
     for note in allocations(results):
         print("Allocated: " + note)
+    if paired:
+        print()
+        print("Training in paired rounds (each round measures both sides one right after the other, "
+              "the side going first alternating):")
+        print()
+        print(paired_table([load(path) for path in paired]))
 
 
 if __name__ == "__main__":
