@@ -23,7 +23,7 @@ class DirectConvolutionTest {
     void givesTheUnfoldedMultiplysBitsOnEveryShare() {
         Random random = new Random(11);
         int[][] shares = {{0, 64}, {0, 32}, {32, 64}, {0, 21}, {21, 42}, {42, 64}, {16, 17}, {5, 5}};
-        Case conv2 = new Case(FASHION_CONV2, 64, random);
+        ConvolutionCase conv2 = sample(FASHION_CONV2, 64, random);
         DirectConvolution direct = new DirectConvolution(FASHION_CONV2, 64);
         for (int[] share : shares) {
             float[] output = conv2.direct(direct, share[0], share[1]);
@@ -53,7 +53,7 @@ class DirectConvolutionTest {
         for (Object[] c : cases) {
             ConvGeometry g = (ConvGeometry) c[0];
             int filters = (int) c[1];
-            Case sample = new Case(g, filters, random);
+            ConvolutionCase sample = sample(g, filters, random);
             assertArrayEquals(sample.unfolded(), sample.direct(new DirectConvolution(g, filters), 0, filters),
                     g + ", " + filters + " filters");
         }
@@ -86,7 +86,7 @@ class DirectConvolutionTest {
             int filters = (int) c[1];
             int first = (int) c[2];
             int end = (int) c[3];
-            Case sample = new Case(g, filters, random);
+            ConvolutionCase sample = sample(g, filters, random);
             float[] output = sample.direct(new DirectConvolution(g, filters), first, end);
             float[] expected = sample.unfolded();
             for (int i = 0; i < output.length; i++) {
@@ -100,7 +100,7 @@ class DirectConvolutionTest {
     @Test
     void changedWeightsAreTransposedAgain() {
         Random random = new Random(13);
-        Case sample = new Case(FASHION_CONV2, 64, random);
+        ConvolutionCase sample = sample(FASHION_CONV2, 64, random);
         DirectConvolution direct = new DirectConvolution(FASHION_CONV2, 64);
         assertArrayEquals(sample.unfolded(), sample.direct(direct, 0, 64));
         sample.weights[sample.weightOffset + 1000] += 0.5f;
@@ -122,7 +122,7 @@ class DirectConvolutionTest {
     @Test
     void aShareSeesTheWeightsChangedSinceAnotherShareWasTransposed() {
         Random random = new Random(15);
-        Case sample = new Case(FASHION_CONV2, 64, random);
+        ConvolutionCase sample = sample(FASHION_CONV2, 64, random);
         DirectConvolution direct = new DirectConvolution(FASHION_CONV2, 64);
         int patch = FASHION_CONV2.patch();
         // {share, filter whose weight changes before it}: inside the share transposed last, outside
@@ -147,7 +147,7 @@ class DirectConvolutionTest {
         ConvGeometry g = new ConvGeometry(2, 5, 6, 3, 1, 1);
         DirectConvolution direct = new DirectConvolution(g, 16);
         for (int round = 0; round < 3; round++) {
-            Case sample = new Case(g, 16, random);
+            ConvolutionCase sample = sample(g, 16, random);
             assertArrayEquals(sample.unfolded(), sample.direct(direct, 0, 16), "input " + round);
         }
     }
@@ -176,53 +176,11 @@ class DirectConvolutionTest {
         assertTrue(none.getMessage().contains("0 filters"), none.getMessage());
     }
 
-    /** One sample, its weights and bias at offsets within larger arrays. */
-    private static final class Case {
-        final ConvGeometry g;
-        final int filters;
-        final float[] input;
-        final int inputOffset = 3;
-        final float[] weights;
-        final int weightOffset = 5;
-        final float[] bias;
-        final int biasOffset = 2;
-
-        Case(ConvGeometry g, int filters, Random random) {
-            this.g = g;
-            this.filters = filters;
-            input = values(random, inputOffset + g.inputSize() + 4);
-            weights = values(random, weightOffset + filters * g.patch() + 1);
-            bias = values(random, biasOffset + filters + 3);
-            input[inputOffset] = 0f;
-            input[inputOffset + 1] = -0f;
-        }
-
-        /** The planes of filters {@code [first, end)}, the others left at -7. */
-        float[] direct(DirectConvolution direct, int first, int end) {
-            float[] output = new float[2 + filters * g.pixels()];
-            Arrays.fill(output, -7f);
-            direct.forward(input, inputOffset, weights, weightOffset, bias, biasOffset, first, end, output, 2);
-            return Arrays.copyOfRange(output, 2, output.length);
-        }
-
-        /** Every filter's plane, as the generated model's unfolded pass computes it. */
-        float[] unfolded() {
-            float[] columns = new float[g.columnsSize()];
-            Im2col.unfold(g, input, inputOffset, columns, 0);
-            float[] output = new float[filters * g.pixels()];
-            for (int o = 0; o < filters; o++) {
-                Arrays.fill(output, o * g.pixels(), (o + 1) * g.pixels(), bias[biasOffset + o]);
-            }
-            Sgemm.multiplyAdd(filters, g.patch(), g.pixels(), weights, weightOffset, columns, 0, output, 0);
-            return output;
-        }
-    }
-
-    private static float[] values(Random random, int size) {
-        float[] values = new float[size];
-        for (int i = 0; i < size; i++) {
-            values[i] = random.nextFloat() * 2 - 1;
-        }
-        return values;
+    /** Operands uniform in [-1, 1), the first two inputs 0 and -0. */
+    private static ConvolutionCase sample(ConvGeometry g, int filters, Random random) {
+        ConvolutionCase sample = new ConvolutionCase(g, filters, () -> random.nextFloat() * 2 - 1);
+        sample.input[sample.inputOffset] = 0f;
+        sample.input[sample.inputOffset + 1] = -0f;
+        return sample;
     }
 }

@@ -90,7 +90,7 @@ class WinogradConvolutionTest {
     @Test
     void theErrorIsThatOfAFloatSum() {
         Case conv2 = new Case(FASHION_CONV2, 64, new Random(25));
-        float[] direct = conv2.direct();
+        float[] direct = conv2.direct(new DirectConvolution(FASHION_CONV2, 64), 0, 64);
         float[] winograd = conv2.winograd(new WinogradConvolution(FASHION_CONV2, 64), 0, 64);
         double directError = conv2.largestRelativeError(direct);
         double winogradError = conv2.largestRelativeError(winograd);
@@ -183,22 +183,10 @@ class WinogradConvolutionTest {
     }
 
     /** One sample, its weights and bias at offsets within larger arrays. */
-    private static final class Case {
-        final ConvGeometry g;
-        final int filters;
-        final float[] input;
-        final int inputOffset = 3;
-        final float[] weights;
-        final int weightOffset = 5;
-        final float[] bias;
-        final int biasOffset = 2;
-
+    /** Gaussian operands, and the Winograd convolution's output and checks. */
+    private static final class Case extends ConvolutionCase {
         Case(ConvGeometry g, int filters, Random random) {
-            this.g = g;
-            this.filters = filters;
-            input = values(random, inputOffset + g.inputSize() + 4);
-            weights = values(random, weightOffset + filters * g.patch() + 1);
-            bias = values(random, biasOffset + filters + 3);
+            super(g, filters, random::nextGaussian);
         }
 
         /** The planes of filters {@code [first, end)}, the others left at -7. */
@@ -229,14 +217,6 @@ class WinogradConvolutionTest {
                 assertEquals(inside ? expected[i] : -7f, pooled[4 + i], where + ", pooled value " + i);
             }
             return java.util.Arrays.copyOfRange(pooled, 4, pooled.length);
-        }
-
-        /** The direct convolution's output, to compare errors with. */
-        float[] direct() {
-            float[] output = new float[filters * g.pixels()];
-            new DirectConvolution(g, filters).forward(input, inputOffset, weights, weightOffset, bias, biasOffset, 0,
-                    filters, output, 0);
-            return output;
         }
 
         /** Checks the planes of filters {@code [first, end)} and that the others are untouched. */
@@ -284,14 +264,6 @@ class WinogradConvolutionTest {
                 }
             }
             return new double[] {sum, magnitude};
-        }
-
-        private static float[] values(Random random, int count) {
-            float[] values = new float[count];
-            for (int i = 0; i < count; i++) {
-                values[i] = (float) random.nextGaussian();
-            }
-            return values;
         }
     }
 }
