@@ -23,8 +23,8 @@ class ConvolutionAllocationTest {
      */
     @Test
     void aConvolutionByWinogradOrAlongRowsAllocatesNothing() {
-        for (CheckedNetwork network : new CheckedNetwork[] {DirectConvolutionPassTest.DIRECT,
-                DirectConvolutionPassTest.POOLED}) {
+        for (CheckedNetwork network : new CheckedNetwork[] {ConvolutionPathTest.DIRECT,
+                ConvolutionPathTest.POOLED}) {
             Model model = ModelCompiler.compile(network);
             float[] sample = new float[model.inputSize()];
             for (int i = 0; i < sample.length; i++) {

@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one-sample pass in evaluation through the convolutions that {@link
+ * The paths a generated convolution takes besides unfolding and multiplying, each against that
+ * one. The one-sample pass in evaluation through the convolutions that {@link
  * ConvCode#evaluatesByWinograd} (a 3x3 window moving by 1, 32 filters, a window of at least as
  * many values), one sample or a batch: the unfolded pass's values (the same model in training,
  * which has no dropout to apply) up to rounding, and the same bits on one thread and split
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * across thread counts; a backward pass after it makes the maxima's indices, with the training
  * pass's gradients; a NaN it makes is still found in it.
  */
-class DirectConvolutionPassTest {
+class ConvolutionPathTest {
     static final CheckedNetwork DIRECT = Networks.network("Direct", Shape.volume(4, 10, 10))
             .layer("padded", new Operation.Conv(32, 3, 1, 1, false), Activation.RELU)
             .layer("narrow", new Operation.Conv(32, 3, 1, 0, false), Activation.SIGMOID)
@@ -56,8 +57,9 @@ class DirectConvolutionPassTest {
 
     /**
      * A convolution by Winograd, its ReLU and a 2x2 max pooling over its even sides: in evaluation
-     * the convolution writes the pooling's maxima and indices ({@link ConvCode#poolInto}); the
-     * second convolution's odd sides (5x5) keep its output and a pooling of their own.
+     * the convolution writes the pooling's maxima ({@link ConvCode#poolInto}), without their
+     * indices, which a backward pass makes by running it again; the second convolution's odd sides
+     * (5x5) keep its output and a pooling of their own.
      */
     static final CheckedNetwork POOLED = Networks.network("Pooled", Shape.volume(4, 10, 10))
             .layer("conv", new Operation.Conv(32, 3, 1, 1, false), Activation.RELU)
