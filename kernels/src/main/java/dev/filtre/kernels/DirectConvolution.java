@@ -18,6 +18,12 @@ import java.util.Arrays;
  */
 public final class DirectConvolution {
     private static final String OPERATION = "DirectConvolution.forward";
+    private static final String GRADIENT_OPERATION = "DirectConvolution.addWeightGradient";
+    /**
+     * Samples whose padded inputs {@link #addWeightGradient} lays side by side for the vector kernel,
+     * which sums over all of them before reducing its lanes.
+     */
+    private static final int GRADIENT_GROUP = 8;
 
     private final ConvGeometry geometry;
     private final int filters;
@@ -25,6 +31,8 @@ public final class DirectConvolution {
     private final int[] steps;
     /** Whether the kernels read the weights transposed, {@code [patch][filters]}. */
     private final boolean transposes;
+    /** Whether the kernels sum the weight gradient along rows, from padded inputs, rather than unfold. */
+    private final boolean sumsAlongRows;
     /** The buffers below, null until the first call. */
     private float[] padded;
     private float[] scratch;
@@ -35,6 +43,13 @@ public final class DirectConvolution {
      * same filter's column of {@link #transposed} (both zero until the filter is first transposed).
      */
     private float[] transposedFrom;
+    /**
+     * {@link #addWeightGradient}'s buffers, null until its first call: {@link #GRADIENT_GROUP} padded
+     * inputs and the kernel's sums when it {@link #sumsAlongRows}, else a sample's unfolded input and
+     * the multiply's scratch.
+     */
+    private float[] gradientInputs;
+    private float[] gradientScratch;
 
     /**
      * A convolution of {@code filters} over {@code geometry}; its buffers (the padded input, a
@@ -63,12 +78,12 @@ public final class DirectConvolution {
             }
         }
         transposes = Kernels.SELECTED.convolvesTransposedWeights();
+        sumsAlongRows = Kernels.SELECTED.sumsWeightGradientAlongRows(geometry);
     }
 
     /** Allocates the buffers, the padded input's borders zero for good. */
     private void allocate() {
-        padded = new float[geometry.channels() * (geometry.height() + 2 * geometry.pad())
-                * (geometry.width() + 2 * geometry.pad())];
+        padded = new float[paddedSize()];
         scratch = new float[geometry.pixels() * filters];
         if (transposes) {
             transposed = new float[geometry.patch() * filters];
@@ -114,16 +129,97 @@ public final class DirectConvolution {
                 output, outputOffset, scratch);
     }
 
+    /**
+     * Adds to the weight gradient ({@code [filters][C·K·K]} from {@code weightGradientOffset}, as the
+     * model stores the weights) that of {@code samples} samples: for each filter and window step,
+     * the sum over the samples and the output positions of the filter's output gradient there
+     * ({@code samples} volumes {@code filters × H' × W'}, one after the other from {@code
+     * outputGradientOffset}) times the value the window's step sees of the input ({@code samples}
+     * volumes {@code C × H × W} from {@code inputOffset}), zeros in the padding. The vector kernels
+     * sum along the output rows straight from padded copies of the inputs, eight samples at a time,
+     * when their row kernel takes this geometry; the sums are then the unfolded multiply's up to
+     * rounding. Otherwise each sample's input is unfolded ({@link Im2col#unfold}) and multiplied
+     * ({@link Sgemm#multiplyAddTransposedB}), with the bits of the unfolded pass.
+     *
+     * @throws IllegalArgumentException when {@code samples} is negative or a region does not fit
+     *     its array
+     */
+    public void addWeightGradient(float[] input, int inputOffset, int samples, float[] outputGradient,
+            int outputGradientOffset, float[] weightGradient, int weightGradientOffset) {
+        if (samples < 0) {
+            throw new IllegalArgumentException(GRADIENT_OPERATION + ": " + samples + " samples, expected 0 or more");
+        }
+        // constant names: a check that passes allocates nothing
+        Regions.region(GRADIENT_OPERATION, "input [samples × C·H·W]", input, inputOffset,
+                (long) samples * geometry.inputSize());
+        Regions.region(GRADIENT_OPERATION, "output gradient [samples × filters·H'·W']", outputGradient,
+                outputGradientOffset, (long) samples * filters * geometry.pixels());
+        Regions.region(GRADIENT_OPERATION, "weight gradient [filters × C·K·K]", weightGradient, weightGradientOffset,
+                (long) filters * geometry.patch());
+        if (sumsAlongRows) {
+            sumAlongRows(input, inputOffset, samples, outputGradient, outputGradientOffset, weightGradient,
+                    weightGradientOffset);
+        } else {
+            unfoldAndMultiply(input, inputOffset, samples, outputGradient, outputGradientOffset, weightGradient,
+                    weightGradientOffset);
+        }
+    }
+
+    private void sumAlongRows(float[] input, int inputOffset, int samples, float[] outputGradient,
+            int outputGradientOffset, float[] weightGradient, int weightGradientOffset) {
+        int paddedSize = paddedSize();
+        if (gradientInputs == null) {
+            gradientInputs = new float[GRADIENT_GROUP * paddedSize];
+            gradientScratch = new float[KernelSet.WEIGHT_GRADIENT_SUMS];
+        }
+        for (int first = 0; first < samples; first += GRADIENT_GROUP) {
+            int count = Math.min(GRADIENT_GROUP, samples - first);
+            for (int s = 0; s < count; s++) {
+                pad(input, inputOffset + (first + s) * geometry.inputSize(), gradientInputs, s * paddedSize);
+            }
+            Kernels.SELECTED.addWeightGradientAlongRows(geometry, steps, filters, count, gradientInputs, paddedSize,
+                    outputGradient, outputGradientOffset + first * filters * geometry.pixels(), weightGradient,
+                    weightGradientOffset, gradientScratch);
+        }
+    }
+
+    private void unfoldAndMultiply(float[] input, int inputOffset, int samples, float[] outputGradient,
+            int outputGradientOffset, float[] weightGradient, int weightGradientOffset) {
+        int pixels = geometry.pixels();
+        int patch = geometry.patch();
+        if (gradientInputs == null) {
+            gradientInputs = new float[patch * pixels];
+            gradientScratch = new float[patch * pixels];
+        }
+        for (int s = 0; s < samples; s++) {
+            Im2col.unfold(geometry, input, inputOffset + s * geometry.inputSize(), gradientInputs, 0);
+            Sgemm.multiplyAddTransposedB(filters, pixels, patch, outputGradient,
+                    outputGradientOffset + s * filters * pixels, gradientInputs, 0, weightGradient,
+                    weightGradientOffset, gradientScratch, 0);
+        }
+    }
+
+    /** Values in one sample's zero-padded input. */
+    private int paddedSize() {
+        return geometry.channels() * (geometry.height() + 2 * geometry.pad())
+                * (geometry.width() + 2 * geometry.pad());
+    }
+
     /** Copies the input's rows inside the zero borders of {@link #padded}. */
     private void pad(float[] input, int inputOffset) {
+        pad(input, inputOffset, padded, 0);
+    }
+
+    /** Copies the input's rows inside the zero borders of the padded copy from {@code paddedOffset} in {@code target}. */
+    private void pad(float[] input, int inputOffset, float[] target, int paddedOffset) {
         int pad = geometry.pad();
         int width = geometry.width();
         int height = geometry.height();
         int paddedWidth = width + 2 * pad;
         for (int c = 0; c < geometry.channels(); c++) {
             for (int y = 0; y < height; y++) {
-                System.arraycopy(input, inputOffset + (c * height + y) * width, padded,
-                        (c * (height + 2 * pad) + y + pad) * paddedWidth + pad, width);
+                System.arraycopy(input, inputOffset + (c * height + y) * width, target,
+                        paddedOffset + (c * (height + 2 * pad) + y + pad) * paddedWidth + pad, width);
             }
         }
     }

@@ -11,6 +11,9 @@ package dev.filtre.kernels;
  * aColumnStride]}.
  */
 interface KernelSet {
+    /** The room {@link #addWeightGradientAlongRows} needs in its {@code sums}. */
+    int WEIGHT_GRADIENT_SUMS = 16;
+
     /** The name {@code -Dfiltre.kernels} selects this implementation with. */
     String name();
 
@@ -95,6 +98,27 @@ interface KernelSet {
      */
     void convolve(ConvGeometry g, int[] steps, int filters, int first, int end, float[] padded, float[] weights,
             int weightOffset, float[] bias, int biasOffset, float[] output, int outputOffset, float[] scratch);
+
+    /**
+     * Whether {@link #addWeightGradientAlongRows} takes a convolution over {@code g}; when it does
+     * not, {@link DirectConvolution#addWeightGradient} unfolds each sample and multiplies.
+     */
+    boolean sumsWeightGradientAlongRows(ConvGeometry g);
+
+    /**
+     * A convolution's weight gradient over {@code samples} samples, for a geometry that {@link
+     * #sumsWeightGradientAlongRows} takes: adds to value {@code (o, k)} of {@code weightGradient}
+     * ({@code [filters][patch]} from {@code weightGradientOffset}) the sum over the samples and the
+     * output positions of the output gradient of filter {@code o} there times {@code padded[corner +
+     * steps[k]]}, {@code corner} being the position's window's first value. Sample {@code s}'s
+     * zero-padded input starts at {@code s·paddedSize} in {@code padded}, its output gradient ({@code
+     * [filters][H'·W']}) at {@code outputGradientOffset + s·filters·H'·W'}. The sums are not the
+     * unfolded multiply's, only equal to them up to rounding; {@code sums} holds a block's
+     * {@link #WEIGHT_GRADIENT_SUMS} sums before they are added.
+     */
+    void addWeightGradientAlongRows(ConvGeometry g, int[] steps, int filters, int samples, float[] padded,
+            int paddedSize, float[] outputGradient, int outputGradientOffset, float[] weightGradient,
+            int weightGradientOffset, float[] sums);
 
     /**
      * The first step of {@link WinogradConvolution}: the input ({@code C × height × width} from {@code

@@ -19,6 +19,19 @@ final class PlainKernels implements KernelSet {
         return false;
     }
 
+    /** None: the weight gradient of a convolution is the unfolded input's multiply on this path, its bits. */
+    @Override
+    public boolean sumsWeightGradientAlongRows(ConvGeometry g) {
+        return false;
+    }
+
+    @Override
+    public void addWeightGradientAlongRows(ConvGeometry g, int[] steps, int filters, int samples, float[] padded,
+            int paddedSize, float[] outputGradient, int outputGradientOffset, float[] weightGradient,
+            int weightGradientOffset, float[] sums) {
+        throw new UnsupportedOperationException("the plain kernels unfold the input for a weight gradient");
+    }
+
     /**
      * Each filter's plane position by position, its window's steps four at a time as {@link
      * #multiplyAdd} adds four rows of the unfolded input: {@code y += w0·x0 + w1·x1 + w2·x2 +

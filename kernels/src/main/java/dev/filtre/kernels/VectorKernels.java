@@ -52,7 +52,7 @@ final class VectorKernels implements KernelSet {
      * {@code LANES} zeros then {@code LANES} all-ones words: the {@code LANES} from {@code r} keep
      * the last {@code r} lanes of a vector they are and-ed with and clear the others.
      */
-    private static final int[] KEEP_LAST = new int[2 * LANES];
+    static final int[] KEEP_LAST = new int[2 * LANES];
     /**
      * {@code LANES} words of {@code -0.0f} then {@code LANES} zeros: the {@code LANES} from {@code r}
      * are {@code -0.0f} in the lanes {@link #KEEP_LAST} from {@code r} clears, so that or-ed with the
@@ -198,6 +198,19 @@ final class VectorKernels implements KernelSet {
     @Override
     public boolean convolvesTransposedWeights() {
         return true;
+    }
+
+    @Override
+    public boolean sumsWeightGradientAlongRows(ConvGeometry g) {
+        return VectorRowConvolution.takes(g);
+    }
+
+    @Override
+    public void addWeightGradientAlongRows(ConvGeometry g, int[] steps, int filters, int samples, float[] padded,
+            int paddedSize, float[] outputGradient, int outputGradientOffset, float[] weightGradient,
+            int weightGradientOffset, float[] sums) {
+        VectorRowConvolution.addWeightGradient(g, steps, filters, samples, padded, paddedSize, outputGradient,
+                outputGradientOffset, weightGradient, weightGradientOffset, sums);
     }
 
     @Override

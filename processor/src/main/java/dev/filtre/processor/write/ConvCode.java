@@ -37,7 +37,9 @@ import javax.lang.model.element.Modifier;
  * A pass in evaluation (one sample, a batch, a thread's share) through a layer that {@link
  * #evaluatesByWinograd} computes each sample with {@code WinogradConvolution}, F(2x2, 3x3): 2.25
  * times fewer multiply-adds, the same values up to rounding (not the bits of a training pass).
- * Neither keeps anything for a backward pass, which unfolds the input then. When a 2x2 max pooling
+ * Neither keeps anything for a backward pass: a layer convolved along rows sums its weight gradient
+ * along the same rows ({@code DirectConvolution.addWeightGradient}), a Winograd layer unfolds its
+ * input again. When a 2x2 max pooling
  * moving by 2 follows such a layer over even sides ({@link #poolInto}), a pass in evaluation writes
  * the pooling's maxima straight from the tiles instead of this layer's output.
  */
@@ -159,7 +161,7 @@ final class ConvCode extends LayerCode {
             directType = alongRows ? DIRECT_CONVOLUTION : WINOGRAD_CONVOLUTION;
             String kind = alongRows ? "Direct" : "Winograd";
             direct = FieldSpec.builder(directType, members.field(name + kind), Modifier.PRIVATE, Modifier.FINAL)
-                    .addJavadoc(alongRows ? "$L's forward pass, sample by sample, without unfolding its input.\n"
+                    .addJavadoc(alongRows ? "$L's forward pass and weight gradient, without unfolding its input.\n"
                             : "$L's one-sample pass in evaluation, by Winograd's F(2x2, 3x3).\n", name)
                     .initializer("new $T($N, $N)", directType, geometry, out.channels())
                     .build();
@@ -241,7 +243,10 @@ final class ConvCode extends LayerCode {
      * at most 32 values in a window, where the unfolded multiply's inner dimension is short and the
      * unfolding writes as many values as the multiply reads. LeNet-5's conv1 (25 values, rows of
      * 28): 2.9-3.1 µs a sample against 3.9-4.6; FashionNet's conv1 (9 values): 6.6-7.0 against
-     * 6.6-7.5, level. The backward pass unfolds the input again.
+     * 6.6-7.5, level. The backward pass does not unfold either: {@code
+     * DirectConvolution.addWeightGradient} sums the weight gradient along the same rows (LeNet-5's
+     * conv1: 3.6-5.2 µs a sample against 6.0-7.3 for unfolding again and multiplying), and the
+     * input gradient, when wanted, needs only the weights and the output gradient.
      */
     static boolean convolvesAlongRows(int stride, int patch, int outputWidth) {
         return stride == 1 && outputWidth >= 16 && outputWidth <= 32 && patch <= 32;
@@ -272,7 +277,9 @@ final class ConvCode extends LayerCode {
 
     @Override
     List<FieldSpec> fixedBuffers() {
-        List<FieldSpec> buffers = new ArrayList<>(List.of(columns, columnsKept, columnsGradient));
+        // a layer convolved along rows never unfolds its input: only the input gradient's columns
+        List<FieldSpec> buffers = new ArrayList<>(
+                alongRows ? List.of(columnsGradient) : List.of(columns, columnsKept, columnsGradient));
         if (product != null) {
             buffers.add(product);
             buffers.add(productGradient);
@@ -329,13 +336,13 @@ final class ConvCode extends LayerCode {
         if (direct != null) {
             if (!alongRows) {
                 code.beginControlFlow("if (!$N)", model.training());
+                code.beginControlFlow("if ($N == 0)", part);
+                code.addStatement("$N = false", columnsKept);
+                if (pooled != null) {
+                    code.addStatement("$N = true", pooled);
+                }
+                code.endControlFlow();
             }
-            code.beginControlFlow("if ($N == 0)", part);
-            code.addStatement("$N = false", columnsKept);
-            if (pooled != null) {
-                code.addStatement("$N = true", pooled);
-            }
-            code.endControlFlow();
             if (pooled != null) {
                 code.add("// the next layer's windows are the tiles: their maxima straight into it\n");
                 code.addStatement("($N == 0 ? $N : $N[$N]).forwardPooled($N, 0, $N, $N, $N, $N, $N, $N, $N, 0)",
@@ -442,7 +449,9 @@ final class ConvCode extends LayerCode {
         code.beginControlFlow("for (int $1N = 0; $1N < $2N; $1N += $3N)", c.first, batch, chunk);
         code.addStatement("int $N = $T.min($N, $N - $N)", c.count, MATH, chunk, batch, c.first);
         code.addStatement("int $N = $N * $N", c.width, c.count, pixels);
-        code.addStatement("int $N = $N ? $N * $N * $N : 0", c.base, columnsKept, c.first, patch, pixels);
+        if (!alongRows) {
+            code.addStatement("int $N = $N ? $N * $N * $N : 0", c.base, columnsKept, c.first, patch, pixels);
+        }
     }
 
     private void addUnfold(CodeBlock.Builder code, Chunk c) {
@@ -460,8 +469,7 @@ final class ConvCode extends LayerCode {
         Chunk c = Chunk.allocate(names);
         String needed = names.newName("needed");
         if (alongRows) {
-            code.add("// each sample straight from its padded input; a backward pass unfolds it\n");
-            code.addStatement("$N = false", columnsKept);
+            code.add("// each sample straight from its padded input, which the backward pass reads too\n");
             beginLoop(code, c.s, batch);
             code.addStatement("$N.forward($N, $N * $N, $N, $N, $N, $N, 0, $N, $N, $N * $N)", direct, in.values(), c.s,
                     in.size(), model.parameters(), weightOffset(), model.parameters(), biasOffset(), out.channels(),
@@ -558,11 +566,18 @@ final class ConvCode extends LayerCode {
         FieldSpec gradient = out.gradient();
         String o = names.newName("o");
         Chunk c = Chunk.allocate(names);
+        if (alongRows) {
+            code.add("// dW += each sample's output gradient times its windows, read off its padded input: no unfolding\n");
+            code.addStatement("$N.addWeightGradient($N, 0, $N, $N, 0, $N, $N)", direct, in.values(), batch, gradient,
+                    model.gradients(), weightOffset());
+        }
         beginChunks(code, c, batch);
-        code.beginControlFlow("if (!$N)", columnsKept);
-        code.add("// a pass over several chunks kept only the last one: unfold again\n");
-        addUnfold(code, c);
-        code.endControlFlow();
+        if (!alongRows) {
+            code.beginControlFlow("if (!$N)", columnsKept);
+            code.add("// a pass over several chunks kept only the last one: unfold again\n");
+            addUnfold(code, c);
+            code.endControlFlow();
+        }
         String dy = names.newName("dy");
         String dyStart = names.newName("dyStart");
         code.add("// dY of the chunk as [filters][chunk·pixels]: one sample's output volume as it is\n");
@@ -583,10 +598,12 @@ final class ConvCode extends LayerCode {
         }
         code.addStatement("$T.addRowSums($N, $N, $N, $N, $N, $N)", GEMV, out.channels(), c.width, dy, dyStart,
                 model.gradients(), biasOffset());
-        code.add("// dW += dY × columnsᵀ, with the unfolded gradient as scratch before it is computed\n");
-        code.addStatement("$T.multiplyAddTransposedB($N, $N, $N, $N, $N, $N, $N, $N, $N, $N, 0)", SGEMM,
-                out.channels(), c.width, patch, dy, dyStart, columns, c.base, model.gradients(), weightOffset(),
-                columnsGradient);
+        if (!alongRows) {
+            code.add("// dW += dY × columnsᵀ, with the unfolded gradient as scratch before it is computed\n");
+            code.addStatement("$T.multiplyAddTransposedB($N, $N, $N, $N, $N, $N, $N, $N, $N, $N, 0)", SGEMM,
+                    out.channels(), c.width, patch, dy, dyStart, columns, c.base, model.gradients(), weightOffset(),
+                    columnsGradient);
+        }
         beginInputGradient(code);
         code.add("// dColumns = Wᵀ × dY, folded back onto each sample's input\n");
         code.addStatement("$T.fill($N, 0, $N * $N, 0f)", ARRAYS, columnsGradient, patch, c.width);

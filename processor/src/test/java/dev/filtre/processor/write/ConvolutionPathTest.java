@@ -141,6 +141,50 @@ class ConvolutionPathTest {
         }
     }
 
+    @Test
+    void aConvolutionAlongRowsSumsItsWeightGradientWithoutUnfolding() {
+        String source = new ModelWriter().write(ROWS, null).toString();
+        assertTrue(source.contains("rowsDirect.addWeightGradient(input, 0, batch, rowsGradient, 0, gradients, "
+                + "ROWS_WEIGHT_OFFSET);"), "the weight gradient is not summed along rows:\n" + source);
+        assertFalse(source.contains("Im2col.unfold("), "rows unfolds its input");
+        assertFalse(source.contains("rowsColumns "), "rows keeps a buffer for its unfolded input");
+        Class<?> rows = ModelCompiler.compileClass(ROWS);
+        SplittableRandom random = new SplittableRandom(9);
+        for (int batch : new int[] {1, 3, 11}) {
+            Model model = ModelCompiler.instantiate(rows);
+            model.initialize(10);
+            model.setTraining(true);
+            float[] inputs = TestValues.uniform(random, batch * model.inputSize());
+            float[] outputGradient = TestValues.uniform(random, batch * model.outputSize());
+            model.zeroGradients();
+            model.forwardBatch(inputs, 0, batch, null);
+            model.backwardBatch(outputGradient, 0, batch);
+            float[] expected = unfoldedWeightGradient(model, inputs, outputGradient, batch);
+            int weights = model.layers().get(0).weightOffset();
+            float[] actual = Arrays.copyOfRange(model.gradients(), weights, weights + expected.length);
+            String what = batch + " samples on the " + Kernels.implementation() + " kernels";
+            if (Kernels.implementation().equals("plain")) {
+                assertArrayEquals(expected, actual, what + ": the unfolded pass's bits");
+            } else {
+                assertClose(expected, actual, what);
+            }
+        }
+    }
+
+    /** The weight gradient as the unfolded pass computes it: each sample unfolded, then multiplied. */
+    private static float[] unfoldedWeightGradient(Model model, float[] inputs, float[] outputGradient, int batch) {
+        ConvGeometry g = ROWS_GEOMETRY;
+        float[] columns = new float[g.columnsSize()];
+        float[] scratch = new float[g.columnsSize()];
+        float[] gradient = new float[7 * g.patch()];
+        for (int sample = 0; sample < batch; sample++) {
+            Im2col.unfold(g, inputs, sample * g.inputSize(), columns, 0);
+            Sgemm.multiplyAddTransposedB(7, g.pixels(), g.patch(), outputGradient, sample * model.outputSize(), columns,
+                    0, gradient, 0, scratch, 0);
+        }
+        return gradient;
+    }
+
     /** The samples' outputs as the unfolded pass computes them: the bias, then the multiply added. */
     private static float[] unfolded(Model model, float[] inputs, int batch) {
         ConvGeometry g = ROWS_GEOMETRY;
