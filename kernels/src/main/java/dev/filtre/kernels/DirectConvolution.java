@@ -137,8 +137,9 @@ public final class DirectConvolution {
      * outputGradientOffset}) times the value the window's step sees of the input ({@code samples}
      * volumes {@code C × H × W} from {@code inputOffset}), zeros in the padding. The vector kernels
      * sum along the output rows straight from padded copies of the inputs, eight samples at a time,
-     * when their row kernel takes this geometry; the sums are then the unfolded multiply's up to
-     * rounding. Otherwise each sample's input is unfolded ({@link Im2col#unfold}) and multiplied
+     * when their row kernel takes this geometry (a window moving by 1 over rows of a vector or more,
+     * of 16 values or more: LeNet-5's conv1, not FashionNet's); the sums are then the unfolded
+     * multiply's up to rounding. Otherwise each sample's input is unfolded ({@link Im2col#unfold}) and multiplied
      * ({@link Sgemm#multiplyAddTransposedB}), with the bits of the unfolded pass.
      *
      * @throws IllegalArgumentException when {@code samples} is negative or a region does not fit

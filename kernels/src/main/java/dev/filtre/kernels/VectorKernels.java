@@ -202,7 +202,7 @@ final class VectorKernels implements KernelSet {
 
     @Override
     public boolean sumsWeightGradientAlongRows(ConvGeometry g) {
-        return VectorRowConvolution.takes(g);
+        return VectorRowConvolution.takesWeightGradient(g);
     }
 
     @Override

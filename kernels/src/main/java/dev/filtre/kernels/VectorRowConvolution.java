@@ -29,12 +29,25 @@ final class VectorRowConvolution {
     /** Filters and window steps of a block of the weight gradient: 15 accumulators. */
     private static final int GRADIENT_FILTERS = 3;
     private static final int GRADIENT_STEPS = 5;
+    /** The fewest window values {@link #takesWeightGradient} takes. */
+    private static final int GRADIENT_MIN_STEPS = 16;
 
     private VectorRowConvolution() {}
 
     /** Whether this kernel takes {@code g}: a stride of 1 and output rows of a vector or more. */
     static boolean takes(ConvGeometry g) {
         return g.stride() == 1 && g.outputWidth() >= LANES;
+    }
+
+    /**
+     * Whether {@link #addWeightGradient} takes {@code g}: one this kernel {@link #takes}, with a window
+     * of {@link #GRADIENT_MIN_STEPS} values or more. Below that, unfolding the input costs less than
+     * the lanes this kernel loses (a row's last vector partly cleared, blocks of five steps partly
+     * repeated): FashionNet's conv1 (9 values) took 12.7-15.3 µs a sample along rows against
+     * 10.0-12.7 unfolded; LeNet-5's (25 values) 3.6-5.2 against 6.0-7.3.
+     */
+    static boolean takesWeightGradient(ConvGeometry g) {
+        return takes(g) && g.patch() >= GRADIENT_MIN_STEPS;
     }
 
     /**
@@ -229,7 +242,7 @@ final class VectorRowConvolution {
     }
 
     /**
-     * See {@link KernelSet#addWeightGradientAlongRows}, for a geometry this kernel {@link #takes}:
+     * See {@link KernelSet#addWeightGradientAlongRows}, for a geometry {@link #takesWeightGradient}:
      * blocks of three filters by five window steps, each summing with one accumulator per pair over
      * every sample's output rows, a vector of positions at a time (a row's last vector ending where
      * the row ends, its lanes over positions the ones before took cleared), the products of the

@@ -35,9 +35,10 @@ class ConvolutionWeightGradientTest {
         Random random = new Random(31);
         Object[][] cases = {
             {LENET_CONV1, 6, 9}, // LeNet-5's conv1: rows of 28 (a vector and a part), 25 steps
-            {FASHION_CONV1, 32, 3}, // FashionNet's conv1: 9 steps, 32 filters
-            {new ConvGeometry(2, 16, 18, 3, 1, 0), 4, 8}, // rows of exactly a vector; two channels
-            {new ConvGeometry(1, 20, 32, 3, 1, 1), 2, 1}, // rows of exactly two vectors; fewer filters than a block
+            {FASHION_CONV1, 32, 3}, // FashionNet's conv1: 9 steps, too few to sum along rows
+            {new ConvGeometry(2, 28, 28, 3, 1, 1), 32, 3}, // 18 steps, 32 filters: blocks of three, one short
+            {new ConvGeometry(2, 16, 18, 3, 1, 0), 4, 8}, // rows of exactly a vector; two channels, 18 steps
+            {new ConvGeometry(1, 20, 32, 5, 1, 2), 2, 1}, // rows of exactly two vectors; fewer filters than a block
             {new ConvGeometry(3, 18, 20, 3, 1, 0), 7, 17}, // 27 steps, 7 filters; two groups and one sample
             {new ConvGeometry(1, 9, 10, 3, 1, 1), 5, 2}, // rows shorter than a vector: unfolded on both paths
             {new ConvGeometry(2, 12, 12, 3, 2, 1), 3, 2}, // stride 2: unfolded on both paths
@@ -56,11 +57,14 @@ class ConvolutionWeightGradientTest {
     }
 
     @Test
-    void thePlainKernelsGiveTheUnfoldedMultiplysBits() {
+    void onlyTheVectorKernelsSumAlongRowsAndOnlyForWindowsOfSixteenValuesOrMore() {
         Batch batch = new Batch(LENET_CONV1, 6, 5, new Random(32));
         float[] gradient = batch.weightGradient(new DirectConvolution(LENET_CONV1, 6));
         assertEquals(Kernels.implementation().equals("vector"),
                 Kernels.SELECTED.sumsWeightGradientAlongRows(LENET_CONV1));
+        assertFalse(Kernels.SELECTED.sumsWeightGradientAlongRows(FASHION_CONV1), "9 values");
+        assertFalse(Kernels.SELECTED.sumsWeightGradientAlongRows(new ConvGeometry(6, 14, 14, 5, 1, 0)),
+                "rows of 10");
         if (Kernels.implementation().equals("plain")) {
             assertArrayEquals(batch.unfolded(), gradient);
         }
@@ -68,8 +72,9 @@ class ConvolutionWeightGradientTest {
 
     @Test
     void callsAfterOneAnotherAddUp() {
-        Batch batch = new Batch(FASHION_CONV1, 32, 11, new Random(33));
-        DirectConvolution direct = new DirectConvolution(FASHION_CONV1, 32);
+        ConvGeometry g = new ConvGeometry(2, 28, 28, 3, 1, 1);
+        Batch batch = new Batch(g, 32, 11, new Random(33));
+        DirectConvolution direct = new DirectConvolution(g, 32);
         float[] once = batch.weightGradient(direct);
         float[] again = batch.weightGradient(direct);
         assertArrayEquals(once, again, "the same call twice, the same bits");
@@ -78,7 +83,7 @@ class ConvolutionWeightGradientTest {
                 twice, 1);
         direct.addWeightGradient(batch.input, batch.inputOffset, 11, batch.outputGradient, batch.outputGradientOffset,
                 twice, 1);
-        for (int i = 0; i < 32 * 9; i++) {
+        for (int i = 0; i < 32 * 18; i++) {
             double added = 2.0 * (once[1 + i] - batch.start[1 + i]) + batch.start[1 + i];
             assertEquals(added, twice[1 + i], 1e-4 * (Math.abs(added) + 1), "value " + i);
         }

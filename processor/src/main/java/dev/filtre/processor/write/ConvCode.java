@@ -37,9 +37,9 @@ import javax.lang.model.element.Modifier;
  * A pass in evaluation (one sample, a batch, a thread's share) through a layer that {@link
  * #evaluatesByWinograd} computes each sample with {@code WinogradConvolution}, F(2x2, 3x3): 2.25
  * times fewer multiply-adds, the same values up to rounding (not the bits of a training pass).
- * Neither keeps anything for a backward pass: a layer convolved along rows sums its weight gradient
- * along the same rows ({@code DirectConvolution.addWeightGradient}), a Winograd layer unfolds its
- * input again. When a 2x2 max pooling
+ * Neither keeps anything for a backward pass: a layer convolved along rows has {@code
+ * DirectConvolution.addWeightGradient} make its weight gradient, a Winograd layer unfolds its input
+ * again. When a 2x2 max pooling
  * moving by 2 follows such a layer over even sides ({@link #poolInto}), a pass in evaluation writes
  * the pooling's maxima straight from the tiles instead of this layer's output.
  */
@@ -243,10 +243,11 @@ final class ConvCode extends LayerCode {
      * at most 32 values in a window, where the unfolded multiply's inner dimension is short and the
      * unfolding writes as many values as the multiply reads. LeNet-5's conv1 (25 values, rows of
      * 28): 2.9-3.1 µs a sample against 3.9-4.6; FashionNet's conv1 (9 values): 6.6-7.0 against
-     * 6.6-7.5, level. The backward pass does not unfold either: {@code
-     * DirectConvolution.addWeightGradient} sums the weight gradient along the same rows (LeNet-5's
-     * conv1: 3.6-5.2 µs a sample against 6.0-7.3 for unfolding again and multiplying), and the
-     * input gradient, when wanted, needs only the weights and the output gradient.
+     * 6.6-7.5, level. The backward pass hands the weight gradient to {@code
+     * DirectConvolution.addWeightGradient}, which sums it along the same rows when the vector kernels
+     * take the window (16 values or more; LeNet-5's conv1: 3.6-5.2 µs a sample against 6.0-7.3 for
+     * unfolding again and multiplying), else unfolds each sample into a buffer of its own and
+     * multiplies; the input gradient, when wanted, needs only the weights and the output gradient.
      */
     static boolean convolvesAlongRows(int stride, int patch, int outputWidth) {
         return stride == 1 && outputWidth >= 16 && outputWidth <= 32 && patch <= 32;
