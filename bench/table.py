@@ -145,6 +145,12 @@ PAIRED_PEER = ("pytorch-openblas", "PyTorch + OpenBLAS")
 PAIRED_ROWS = [(net, title) for net, work, title in ROWS if work == "train"]
 
 
+def allocated(result):
+    """A note when a Filtre run allocated more than a Trainer step's shuffle (a JIT compile left vectors boxed)."""
+    bytes_per_step = result.get("bytes_per_step", 0)
+    return " (%s B a step allocated)" % "{:,}".format(bytes_per_step) if bytes_per_step > 256 else ""
+
+
 def paired_table(rounds):
     """Each round's two-thread training, Filtre and the peer, their ratio, and the median ratio."""
     peer, peer_title = PAIRED_PEER
@@ -161,7 +167,7 @@ def paired_table(rounds):
                 continue
             ratios.append(mine["value"] / theirs["value"])
             row.append("%s / %s = %.2f" % (number(mine["value"], "images/s"), number(theirs["value"], "images/s"),
-                                           ratios[-1]))
+                                           ratios[-1]) + allocated(mine))
         if not ratios:
             continue
         row.append("%.2f" % statistics.median(ratios))
