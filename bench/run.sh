@@ -67,17 +67,18 @@ done
 
 # Training against PyTorch + OpenBLAS again, in pairs: the two sides' training figures above are
 # a minute or more apart, and this machine's two cores change speed over such times (by 10 to 40%,
-# not alike for both sides). Each round measures both sides' two-thread training one right after
-# the other, the side going first alternating from round to round; table.py prints each round's
+# not alike for both sides). Each round measures both sides' training one right after the other,
+# the side going first alternating from round to round, each on one then two threads as above (so
+# that the two-thread figure follows the same warm-up); table.py prints each round's two-thread
 # ratio and their median.
 peer_training() { # net results
     LD_LIBRARY_PATH=$OPENBLAS OPENBLAS_CORETYPE=SkylakeX \
-        $PYTHON bench/pytorch_peer.py measure --config pytorch-openblas --nets "$1" --work train --threads 2 \
+        $PYTHON bench/pytorch_peer.py measure --config pytorch-openblas --nets "$1" --work train --threads 1,2 \
         "${COMMON[@]}" --results "$2"
 }
 filtre_training() { # net results
     java $JAVA_OPTS -Xms1g -Xmx2g -XX:+UseParallelGC -cp "$CLASSPATH" dev.filtre.bench.Harness --nets "$1" \
-        --impls filtre --work train --threads 2 --warmup-seconds "$WARMUP_SECONDS" "${COMMON[@]}" --results "$2"
+        --impls filtre --work train --threads 1,2 --warmup-seconds "$WARMUP_SECONDS" "${COMMON[@]}" --results "$2"
 }
 PAIRED=()
 for round in $(seq "$PAIRED_ROUNDS"); do
