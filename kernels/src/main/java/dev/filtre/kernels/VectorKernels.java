@@ -43,6 +43,9 @@ import jdk.incubator.vector.VectorSpecies;
  * to or returned from a method of this class, so that C2 never has to box one.
  */
 final class VectorKernels implements KernelSet {
+    /** The operations {@link VectorOperationPrimer} ran, first, before anything here is compiled. */
+    static final int PRIMED = VectorOperationPrimer.prime();
+
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
