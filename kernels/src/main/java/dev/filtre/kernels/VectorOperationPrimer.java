@@ -27,7 +27,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Run here first, every operation's cache entry is filled before compiled code looks, and the
  * shared methods' profiles have seen many classes when C2 first compiles them, so it speculates on
- * none and no trap is taken. The rounds cost about 150 ms once per JVM.
+ * none and no trap is taken. The rounds cost about a quarter of a second, once per JVM (the first
+ * run 265-300 ms, the Vector API's own loading included; a second run 57-66 ms).
  */
 final class VectorOperationPrimer {
     private static final VectorOperators.Unary[] FLOATING_UNARY = {
