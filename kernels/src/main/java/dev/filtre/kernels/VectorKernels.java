@@ -43,9 +43,6 @@ import jdk.incubator.vector.VectorSpecies;
  * to or returned from a method of this class, so that C2 never has to box one.
  */
 final class VectorKernels implements KernelSet {
-    /** The operations {@link VectorOperationPrimer} ran, first, before anything here is compiled. */
-    static final int PRIMED = VectorOperationPrimer.prime();
-
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
@@ -191,6 +188,18 @@ final class VectorKernels implements KernelSet {
     /** Whether vectors are wide enough here (8 lanes and more) to beat the plain loops. */
     static boolean wideEnough() {
         return LANES >= 8;
+    }
+
+    /**
+     * The operations {@link VectorOperationPrimer} ran before the first set was made: once the vector
+     * kernels are chosen, and before any of them runs (a machine whose vectors are too narrow,
+     * which {@link Kernels} asks {@link #wideEnough} first, never pays for it).
+     */
+    final int primedOperations = Primed.OPERATIONS;
+
+    /** Primes on first use, once: the holder class is initialized when the first set is made. */
+    private static final class Primed {
+        static final int OPERATIONS = VectorOperationPrimer.prime();
     }
 
     @Override

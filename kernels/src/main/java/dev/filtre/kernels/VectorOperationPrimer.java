@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Runs the lane-wise operations, reductions and mask operations the vector kernels use, a few
- * thousand times over, when the kernels load: before C2 compiles any of them.
+ * thousand times over, when the vector kernels are chosen: before any of them runs or is compiled.
  *
  * <p>Why: C2 adds up the class-check traps recorded in the profile of every method it parses into a
  * compile, once for every inlined copy, and past 100 (JDK 17's {@code PerMethodTrapLimit}) it stops

@@ -9,7 +9,7 @@
  * the JVM runs with {@code --add-modules jdk.incubator.vector}, else plain Java loops shaped for C2.
  * {@code -Dfiltre.kernels=plain|vector} forces one. The JVM prints one line, {@code WARNING: Using
  * incubator modules: jdk.incubator.vector}, when the module is added; without it nothing is printed.
- * Loading the vector kernels first runs the Vector API's operations a few thousand times (about a
+ * Choosing the vector kernels first runs the Vector API's operations a few thousand times (about a
  * quarter of a second, once), so that C2 compiles them without boxing in every JVM ({@code
  * VectorOperationPrimer} says why).
  *
