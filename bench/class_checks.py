@@ -25,11 +25,40 @@ TRAP = re.compile(r"^<uncommon_trap thread='\d+' reason='class_check'")
 JVMS = re.compile(r"<jvms bci='(\d+)' method='([^ ]+) ([^ ]+) ")
 
 
+class Compile:
+    """One C2 compile being read: its highest running total, and whose traps made it."""
+
+    def __init__(self, method):
+        self.method = method
+        self.highest = 0
+        self.contributions = collections.Counter()
+        self.klasses = {}  # log id -> class name
+        self.methods = {}  # log id -> (holder id, method name)
+        self.parsing = None  # log id of the method being parsed
+
+    def read(self, line):
+        match = KLASS.search(line)
+        if match:
+            self.klasses[match.group(1)] = match.group(2)
+        match = METHOD.search(line)
+        if match:
+            self.methods[match.group(1)] = (match.group(2), match.group(3))
+        match = PARSE.search(line)
+        if match:
+            self.parsing = match.group(1)
+        match = OBSERVE.search(line)
+        if match:
+            self.highest = max(self.highest, int(match.group(2)))
+            holder, name = self.methods.get(self.parsing, ("?", "?"))
+            holder_name = self.klasses.get(holder, "?").split(".")[-1]
+            self.contributions["%s.%s" % (holder_name, name)] += int(match.group(1))
+
+
 def main(argv):
     if not argv:
         sys.exit(__doc__)
     top = int(argv[1]) if len(argv) > 1 else 10
-    compiles = []  # (highest total, method, Counter of contributing methods)
+    compiles = []
     traps = collections.Counter()
     task = None
     with open(argv[0], errors="replace") as log:
@@ -37,9 +66,8 @@ def main(argv):
         for line in lines:
             if line.startswith("<task "):
                 match = TASK.match(line)
-                task = None
-                if match and " level='" not in line:  # C2 compiles carry no level attribute
-                    task = [0, match.group(1), collections.Counter(), {}, {}, []]
+                # C2 compiles carry no level attribute
+                task = Compile(match.group(1)) if match and " level='" not in line else None
                 continue
             if TRAP.match(line):
                 frame = JVMS.search(next(lines, ""))
@@ -49,34 +77,21 @@ def main(argv):
             if task is None:
                 continue
             if line.startswith("</task>"):
-                compiles.append((task[0], task[1], task[2]))
+                compiles.append(task)
                 task = None
                 continue
-            match = KLASS.search(line)
-            if match:
-                task[4][match.group(1)] = match.group(2)
-            match = METHOD.search(line)
-            if match:
-                task[3][match.group(1)] = (match.group(2), match.group(3))
-            match = PARSE.search(line)
-            if match:
-                task[5] = match.group(1)
-            match = OBSERVE.search(line)
-            if match:
-                task[0] = max(task[0], int(match.group(2)))
-                holder, name = task[3].get(task[5], ("?", "?"))
-                task[2]["%s.%s" % (task[4].get(holder, "?").split(".")[-1], name)] += int(match.group(1))
-    compiles.sort(key=lambda c: -c[0])
+            task.read(line)
+    compiles.sort(key=lambda c: -c.highest)
     print("C2 compiles of dev.filtre methods: %d; highest class-check totals (limit 100):" % len(compiles))
     seen = set()
-    for total, method, parts in compiles:
-        if method in seen:
+    for c in compiles:
+        if c.method in seen:
             continue
-        seen.add(method)
+        seen.add(c.method)
         if len(seen) > top:
             break
-        made = ", ".join("%s %d" % part for part in parts.most_common(3))
-        print("  %4d  %s%s" % (total, method, "  (" + made + ")" if made else ""))
+        made = ", ".join("%s %d" % part for part in c.contributions.most_common(3))
+        print("  %4d  %s%s" % (c.highest, c.method, "  (" + made + ")" if made else ""))
     print("class-check traps taken, by method and bytecode:")
     for where, count in traps.most_common(top):
         print("  %4d  %s" % (count, where))
