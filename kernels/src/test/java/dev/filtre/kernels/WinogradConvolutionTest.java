@@ -131,6 +131,48 @@ class WinogradConvolutionTest {
     }
 
     @Test
+    void samplesOneAfterAnotherGetTheOneSampleBits() {
+        Random random = new Random(27);
+        ConvGeometry g = new ConvGeometry(32, 6, 5, 3, 1, 1);
+        int filters = 64;
+        int samples = 3;
+        WinogradConvolution batch = new WinogradConvolution(g, filters);
+        WinogradConvolution single = new WinogradConvolution(g, filters);
+        float[] input = new float[2 + samples * g.inputSize()];
+        float[] weights = new float[filters * g.patch()];
+        float[] bias = new float[filters];
+        for (float[] values : new float[][] {input, weights, bias}) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) random.nextGaussian();
+            }
+        }
+        int outputSize = filters * g.pixels();
+        for (int round = 0; round < 2; round++) {
+            float[] output = new float[1 + samples * outputSize + 1];
+            batch.forwardSamples(input, 2, samples, weights, 0, bias, 0, output, 1);
+            for (int s = 0; s < samples; s++) {
+                float[] expected = new float[outputSize];
+                single.forward(input, 2 + s * g.inputSize(), weights, 0, bias, 0, 0, filters, expected, 0);
+                assertArrayEquals(expected, java.util.Arrays.copyOfRange(output, 1 + s * outputSize,
+                        1 + (s + 1) * outputSize), "round " + round + ", sample " + s);
+            }
+            assertEquals(0f, output[0], "before the samples");
+            assertEquals(0f, output[output.length - 1], "after the samples");
+            weights[100] += 2f; // the second round's transforms are made again
+        }
+        float[] output = new float[samples * outputSize];
+        IllegalArgumentException shortOutput = assertThrows(IllegalArgumentException.class,
+                () -> batch.forwardSamples(input, 2, samples, weights, 0, bias, 0, output, 1));
+        assertEquals("WinogradConvolution.forwardSamples: output [samples·filters·H'·W'] needs " + samples * outputSize
+                + " values from offset 1 but its array has " + output.length, shortOutput.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> batch.forwardSamples(input, 3, samples, weights, 0, bias, 0, output, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> batch.forwardSamples(input, 0, -1, weights, 0, bias, 0, output, 0));
+        assertArrayEquals(new float[output.length], output, "nothing written on a bad call");
+    }
+
+    @Test
     void aPooledShareIsTheConvolutionThenItsMaxPooling() {
         Random random = new Random(26);
         Case conv2 = new Case(FASHION_CONV2, 64, random);

@@ -34,14 +34,16 @@ import javax.lang.model.element.Modifier;
  *
  * <p>Every forward pass of the layers that {@link #convolvesAlongRows} skips the unfolding: {@code
  * DirectConvolution} reads the windows off a zero-padded copy of the input, with the same bits.
- * A pass in evaluation (one sample, a batch, a thread's share) through a layer that {@link
- * #evaluatesByWinograd} computes each sample with {@code WinogradConvolution}, F(2x2, 3x3): 2.25
- * times fewer multiply-adds, the same values up to rounding (not the bits of a training pass).
- * Neither keeps anything for a backward pass: a layer convolved along rows has {@code
+ * Every forward pass (one sample, a batch, a thread's share; in training and in evaluation) through
+ * a layer that {@link #convolvesByWinograd} computes each sample with {@code WinogradConvolution},
+ * F(2x2, 3x3): 2.25 times fewer multiply-adds, the unfolded multiply's values up to rounding, not its
+ * bits. Neither keeps anything for a backward pass: a layer convolved along rows has {@code
  * DirectConvolution.addWeightGradient} make its weight gradient, a Winograd layer unfolds its input
- * again. When a 2x2 max pooling
- * moving by 2 follows such a layer over even sides ({@link #poolInto}), a pass in evaluation writes
- * the pooling's maxima straight from the tiles instead of this layer's output.
+ * chunk by chunk for it, and computes its input gradient by Winograd too when {@link
+ * #inputGradientByWinograd} ({@code WinogradInputGradient}: the output gradient convolved with the
+ * filters turned half a turn, without the unfolded gradient and its folding). When a 2x2 max
+ * pooling moving by 2 follows a Winograd layer over even sides ({@link #poolInto}), a pass in
+ * evaluation writes the pooling's maxima straight from the tiles instead of this layer's output.
  */
 final class ConvCode extends LayerCode {
     private static final ClassName CONV_GEOMETRY = ClassName.get("dev.filtre.kernels", "ConvGeometry");
@@ -50,6 +52,8 @@ final class ConvCode extends LayerCode {
     private static final ClassName GEMV = ClassName.get("dev.filtre.kernels", "Gemv");
     private static final ClassName DIRECT_CONVOLUTION = ClassName.get("dev.filtre.kernels", "DirectConvolution");
     private static final ClassName WINOGRAD_CONVOLUTION = ClassName.get("dev.filtre.kernels", "WinogradConvolution");
+    private static final ClassName WINOGRAD_INPUT_GRADIENT = ClassName.get("dev.filtre.kernels",
+            "WinogradInputGradient");
     /** The unfolded chunk a multiply works on is kept under this many values (1 MiB of floats: an L2 cache). */
     static final int CHUNK_VALUES = 1 << 18;
     /** No more samples than this in a chunk, however small the layer. */
@@ -83,15 +87,18 @@ final class ConvCode extends LayerCode {
     private final FieldSpec productGradient;
     /**
      * The convolution of one sample from its padded input, when this layer {@link
-     * #evaluatesByWinograd} (to evaluate one sample) or {@link #convolvesAlongRows} (every forward
-     * pass); else null.
+     * #convolvesByWinograd} or {@link #convolvesAlongRows}; else null.
      */
     private final FieldSpec direct;
     /** Whether every forward pass of this layer convolves directly ({@link #convolvesAlongRows}). */
     private final boolean alongRows;
+    /** Whether every forward pass of this layer goes by Winograd ({@link #convolvesByWinograd}). */
+    private final boolean byWinograd;
+    /** The input gradient by Winograd, when {@link #inputGradientByWinograd}; else null. */
+    private final FieldSpec winogradInputGradient;
     /** The direct convolution of each thread of the team but the caller (which uses {@link #direct}), or null. */
     private final FieldSpec teamDirect;
-    /** The class of {@link #direct}: {@code DirectConvolution}, or {@code WinogradConvolution} to evaluate one sample. */
+    /** The class of {@link #direct}: {@code DirectConvolution} or {@code WinogradConvolution}. */
     private final ClassName directType;
     private final int chunkSamples;
     /** The output of the max pooling after this layer, whose maxima it writes in evaluation ({@link #poolInto}), or null. */
@@ -104,9 +111,13 @@ final class ConvCode extends LayerCode {
 
 
     ConvCode(CheckedLayer layer, Operation.Conv conv, Stage in, Stage out, ModelFields model, String prefix,
-            int firstParameter, Members members) {
+            int firstParameter, Members members, boolean winograd) {
         super(layer, in, out, model, prefix, firstParameter, members);
         String name = layer.name();
+        int windowValues = layer.input().channels() * conv.size() * conv.size();
+        alongRows = convolvesAlongRows(conv.stride(), windowValues, layer.output().width());
+        byWinograd = winograd && !alongRows
+                && convolvesByWinograd(conv.size(), conv.stride(), windowValues, layer.output().channels());
         kernel = constant(members, "_KERNEL", CodeBlock.of("$L", conv.size()),
                 "Side of " + name + "'s square filters.");
         stride = constant(members, "_STRIDE", CodeBlock.of("$L", conv.stride()), "Step of " + name + "'s filters.");
@@ -123,17 +134,20 @@ final class ConvCode extends LayerCode {
                         + "the cache.");
         long unfoldedPerSample = (long) layer.input().channels() * conv.size() * conv.size()
                 * layer.output().height() * layer.output().width();
-        keptSamples = constant(members, "_KEPT_SAMPLES",
+        keptSamples = unfoldsInForward() ? constant(members, "_KEPT_SAMPLES",
                 CodeBlock.of("$L", Math.max(chunkSamples, Math.min(Integer.MAX_VALUE, KEPT_VALUES / unfoldedPerSample))),
                 "The largest training batch whose unfolded input " + name + " keeps for the backward pass "
-                        + "(a larger one unfolds again there).");
+                        + "(a larger one unfolds again there).") : null;
         geometry = constant(members, CONV_GEOMETRY, "_GEOMETRY",
                 CodeBlock.of("new $T($N, $N, $N, $N, $N, $N)", CONV_GEOMETRY, in.channels(), in.height(), in.width(),
                         kernel, stride, pad),
                 name + "'s input and window, for the kernels.");
         columns = FieldSpec.builder(Stage.FLOATS, members.field(name + "Columns"), Modifier.PRIVATE)
-                .addJavadoc("$L's unfolded input, a chunk of samples side by side; in training, every chunk of a "
-                        + "batch of up to {@code $N} samples, one after another.\n", name, keptSamples)
+                .addJavadoc(unfoldsInForward()
+                        ? CodeBlock.of("$L's unfolded input, a chunk of samples side by side; in training, every chunk "
+                                + "of a batch of up to {@code $N} samples, one after another.\n", name, keptSamples)
+                        : CodeBlock.of("$L's unfolded input, a chunk of samples side by side, for the backward pass's "
+                                + "weight gradient.\n", name))
                 .initializer("new float[$N * $N * $N]", chunk, patch, pixels)
                 .build();
         columnsKept = FieldSpec.builder(TypeName.BOOLEAN, members.field(name + "ColumnsKept"), Modifier.PRIVATE)
@@ -146,23 +160,20 @@ final class ConvCode extends LayerCode {
                 .build();
         columnsGradient = chunkBuffer(members, name + "ColumnsGradient", CodeBlock.of("$N * $N", patch, pixels),
                 "dL/d " + name + "'s unfolded input for one chunk; scratch for the weight gradient before.");
-        if (chunkSamples > 1) {
-            product = chunkBuffer(members, name + "Product", CodeBlock.of("$N", out.size()),
-                    name + "'s output for one chunk, [filters][chunk·pixels], before it goes sample by sample.");
-            productGradient = chunkBuffer(members, name + "ProductGradient", CodeBlock.of("$N", out.size()),
-                    "dL/d " + name + "'s output for one chunk, gathered as {@code " + product.name() + "} is laid out.");
-        } else {
-            product = null;
-            productGradient = null;
-        }
-        int windowValues = layer.input().channels() * conv.size() * conv.size();
-        alongRows = convolvesAlongRows(conv.stride(), windowValues, layer.output().width());
-        if (alongRows || evaluatesByWinograd(conv.size(), conv.stride(), windowValues, layer.output().channels())) {
+        product = chunkSamples > 1 && unfoldsInForward()
+                ? chunkBuffer(members, name + "Product", CodeBlock.of("$N", out.size()),
+                        name + "'s output for one chunk, [filters][chunk·pixels], before it goes sample by sample.")
+                : null;
+        productGradient = chunkSamples > 1
+                ? chunkBuffer(members, name + "ProductGradient", CodeBlock.of("$N", out.size()),
+                        "dL/d " + name + "'s output for one chunk, [filters][chunk·pixels], its samples side by side.")
+                : null;
+        if (alongRows || byWinograd) {
             directType = alongRows ? DIRECT_CONVOLUTION : WINOGRAD_CONVOLUTION;
             String kind = alongRows ? "Direct" : "Winograd";
             direct = FieldSpec.builder(directType, members.field(name + kind), Modifier.PRIVATE, Modifier.FINAL)
                     .addJavadoc(alongRows ? "$L's forward pass and weight gradient, without unfolding its input.\n"
-                            : "$L's one-sample pass in evaluation, by Winograd's F(2x2, 3x3).\n", name)
+                            : "$L's forward pass, by Winograd's F(2x2, 3x3).\n", name)
                     .initializer("new $T($N, $N)", directType, geometry, out.channels())
                     .build();
             teamDirect = FieldSpec.builder(ArrayTypeName.of(directType), members.field(name + "Team" + kind),
@@ -176,27 +187,53 @@ final class ConvCode extends LayerCode {
             direct = null;
             teamDirect = null;
         }
+        winogradInputGradient = byWinograd && inputGradientByWinograd(conv.pad(), layer.input().channels(),
+                layer.output().channels())
+                ? FieldSpec.builder(WINOGRAD_INPUT_GRADIENT, members.field(name + "WinogradInputGradient"),
+                                Modifier.PRIVATE, Modifier.FINAL)
+                        .addJavadoc("$L's input gradient, by Winograd's F(2x2, 3x3).\n", name)
+                        .initializer("new $T($N, $N)", WINOGRAD_INPUT_GRADIENT, geometry, out.channels())
+                        .build()
+                : null;
+    }
+
+    /** Whether a forward pass unfolds this layer's input and multiplies (neither along rows nor by Winograd). */
+    private boolean unfoldsInForward() {
+        return !alongRows && !byWinograd;
     }
 
     /**
-     * Whether a pass in evaluation convolves each sample by Winograd's F(2x2, 3x3) ({@code
+     * Whether every forward pass convolves each sample by Winograd's F(2x2, 3x3) ({@code
      * WinogradConvolution}) rather than unfolding the input: a 3x3 window moving by 1, over a window
      * of at least as many values as there are filters (the input's transform is paid once for all
      * the filters), and filters in whole pairs of 16-lane vectors, halves included, the vector
      * kernels' blocks. FashionNet's conv2 (288 values, 64 filters): 53-57 µs an image on one thread
      * against 73-74 for the direct convolution (its earlier one-image path) and 79-80 unfolded; half
      * its filters, a thread's share, 29.5-32 against 37-39; in batch slices of ten images 67-68 µs an
-     * image against 82-92 unfolded and multiplied ten at a time. Its conv1 (9 values, 32 filters)
+     * image against 82-92 unfolded and multiplied ten at a time; in training, weights changed every
+     * 30 images, 62-72 µs against 83-92 unfolded three at a time. Its conv1 (9 values, 32 filters)
      * goes along rows.
      */
-    static boolean evaluatesByWinograd(int kernel, int stride, int patch, int filters) {
+    static boolean convolvesByWinograd(int kernel, int stride, int patch, int filters) {
         return kernel == 3 && stride == 1 && filters % 32 == 0 && patch >= filters;
+    }
+
+    /**
+     * Whether a layer that {@link #convolvesByWinograd} computes its input gradient by Winograd too
+     * ({@code WinogradInputGradient}): a convolution of the output gradient with {@code channels}
+     * filters turned half a turn, over windows of {@code filters·9} values, which the rule above must
+     * take, and at most 2 zeros of padding (with more, the input has values no window sees).
+     * FashionNet's conv2 (32 channels, 64 filters): 62-77 µs an image against 82-97 for {@code Wᵀ ×
+     * dY} three images at a time and its folding.
+     */
+    static boolean inputGradientByWinograd(int pad, int channels, int filters) {
+        return pad <= 2 && convolvesByWinograd(3, 1, filters * 9, channels);
     }
 
     /**
      * Makes a pass in evaluation write the maxima of the 2x2 max pooling moving by 2 that follows
      * this layer ({@code WinogradConvolution.forwardPooled}: each output tile is a window) instead of
-     * this layer's output, when this layer {@link #evaluatesByWinograd}; says whether it does. The
+     * this layer's output, when this layer {@link #convolvesByWinograd}; says whether it does. The
      * maxima are the pooling's values; their indices, which only a backward pass reads, the pooling
      * makes then ({@link #addOutputAgain}). FashionNet's conv2 and pool2 on one thread's half: 3.9-5.0
      * µs after the products against 8.0-10.2 for the outputs, their transpose and the pooling. The
@@ -204,7 +241,7 @@ final class ConvCode extends LayerCode {
      * with no activation between them.
      */
     boolean poolInto(Stage next, Members members) {
-        if (direct == null || alongRows) {
+        if (!byWinograd) {
             return false;
         }
         pooling = next;
@@ -223,16 +260,12 @@ final class ConvCode extends LayerCode {
 
     /**
      * For the pooling's backward pass after a pass that {@link #poolInto pooled} this layer: this
-     * layer's outputs of the last batch again, sample by sample by Winograd (the bits the pooled
+     * layer's outputs of the last batch again by Winograd (the bits the pooled
      * pass compared), so that the pooling can take their maxima and indices.
      */
     void addOutputAgain(CodeBlock.Builder code, NameAllocator names, String batch) {
-        String s = names.newName("s");
-        beginLoop(code, s, batch);
-        code.addStatement("$N.forward($N, $N * $N, $N, $N, $N, $N, 0, $N, $N, $N * $N)", direct, in.values(), s,
-                in.size(), model.parameters(), weightOffset(), model.parameters(), biasOffset(), out.channels(),
-                out.values(), s, out.size());
-        code.endControlFlow();
+        code.addStatement("$N.forwardSamples($N, 0, $N, $N, $N, $N, $N, $N, 0)", direct, in.values(), batch,
+                model.parameters(), weightOffset(), model.parameters(), biasOffset(), out.values());
         code.addStatement("$N = false", pooled);
     }
 
@@ -273,20 +306,27 @@ final class ConvCode extends LayerCode {
 
     @Override
     List<FieldSpec> hyperparameters() {
-        return List.of(kernel, stride, pad, patch, pixels, chunk, keptSamples, geometry);
+        return keptSamples == null ? List.of(kernel, stride, pad, patch, pixels, chunk, geometry)
+                : List.of(kernel, stride, pad, patch, pixels, chunk, keptSamples, geometry);
     }
 
     @Override
     List<FieldSpec> fixedBuffers() {
-        // a layer convolved along rows never unfolds its input: only the input gradient's columns
-        List<FieldSpec> buffers = new ArrayList<>(
-                alongRows ? List.of(columnsGradient) : List.of(columns, columnsKept, columnsGradient));
+        // a layer convolved along rows never unfolds its input: only the input gradient's columns; one by
+        // Winograd unfolds it in the backward pass only
+        List<FieldSpec> buffers = new ArrayList<>(alongRows ? List.of(columnsGradient)
+                : byWinograd ? List.of(columns, columnsGradient) : List.of(columns, columnsKept, columnsGradient));
         if (product != null) {
             buffers.add(product);
+        }
+        if (productGradient != null) {
             buffers.add(productGradient);
         }
         if (direct != null) {
             buffers.add(direct);
+        }
+        if (winogradInputGradient != null) {
+            buffers.add(winogradInputGradient);
         }
         if (pooled != null) {
             buffers.add(pooled);
@@ -324,9 +364,10 @@ final class ConvCode extends LayerCode {
      * conv1Columns}, which a backward pass then reads), then multiplies its share of the filters:
      * unfolding again is cheaper than reading rows another core wrote (each of their cache lines
      * crosses between cores, about 60 ns apiece on a virtual machine whose two cores sit on
-     * different dies). A layer that {@link #evaluatesByWinograd} does so in evaluation instead, each
-     * thread with a {@code WinogradConvolution} of its own; one that {@link #convolvesAlongRows}
-     * always, each thread with a {@code DirectConvolution}.
+     * different dies). A layer that {@link #convolvesByWinograd} convolves instead, each thread with
+     * a {@code WinogradConvolution} of its own (in evaluation, straight into the pooling after it
+     * when {@link #poolInto}); one that {@link #convolvesAlongRows} too, each thread with a {@code
+     * DirectConvolution}.
      */
     @Override
     void addSharedForward(CodeBlock.Builder code, NameAllocator names, FieldSpec target, String part,
@@ -335,37 +376,27 @@ final class ConvCode extends LayerCode {
         String o = names.newName("o");
         FieldSpec parameters = model.parameters();
         if (direct != null) {
-            if (!alongRows) {
+            CodeBlock convolution = CodeBlock.of("($N == 0 ? $N : $N[$N])", part, direct, teamDirect, part);
+            if (pooled != null) {
                 code.beginControlFlow("if (!$N)", model.training());
-                code.beginControlFlow("if ($N == 0)", part);
-                code.addStatement("$N = false", columnsKept);
-                if (pooled != null) {
-                    code.addStatement("$N = true", pooled);
-                }
+                addSetPooled(code, part, true);
+                code.add("// evaluation: the next layer's windows are the tiles: their maxima straight into it\n");
+                code.addStatement("$L.forwardPooled($N, 0, $N, $N, $N, $N, $N, $N, $N, 0)", convolution, in.values(),
+                        parameters, weightOffset(), parameters, biasOffset(), first, end, pooling.values());
+                code.nextControlFlow("else");
+                addSetPooled(code, part, false);
+            }
+            code.addStatement("$L.forward($N, 0, $N, $N, $N, $N, $N, $N, $N, 0)", convolution, in.values(), parameters,
+                    weightOffset(), parameters, biasOffset(), first, end, target);
+            if (pooled != null) {
                 code.endControlFlow();
             }
-            if (pooled != null) {
-                code.add("// the next layer's windows are the tiles: their maxima straight into it\n");
-                code.addStatement("($N == 0 ? $N : $N[$N]).forwardPooled($N, 0, $N, $N, $N, $N, $N, $N, $N, 0)",
-                        part, direct, teamDirect, part, in.values(), parameters, weightOffset(), parameters,
-                        biasOffset(), first, end, pooling.values());
-            } else {
-                code.addStatement("($N == 0 ? $N : $N[$N]).forward($N, 0, $N, $N, $N, $N, $N, $N, $N, 0)", part,
-                        direct, teamDirect, part, in.values(), parameters, weightOffset(), parameters, biasOffset(),
-                        first, end, target);
-            }
-            if (alongRows) {
-                return;
-            }
-            code.nextControlFlow("else");
+            return;
         }
         code.addStatement("float[] $N = $N == 0 ? $N : $N[$N]", matrix, part, columns, teamColumns, part);
         code.beginControlFlow("if ($N == 0)", part);
         code.add("// the one sample's unfolded input stays for a backward pass, as in the pass on one thread\n");
         code.addStatement("$N = true", columnsKept);
-        if (pooled != null) {
-            code.addStatement("$N = false", pooled);
-        }
         code.endControlFlow();
         code.addStatement("$T.unfold($N, $N, 0, $N, 0)", IM2COL, geometry, in.values(), matrix);
         beginLoop(code, o, first, end);
@@ -374,32 +405,33 @@ final class ConvCode extends LayerCode {
         code.endControlFlow();
         code.addStatement("$T.multiplyAdd($N - $N, $N, $N, $N, $N + $N * $N, $N, 0, $N, $N * $N)", SGEMM, end, first,
                 patch, pixels, parameters, weightOffset(), first, patch, matrix, target, first, pixels);
-        if (direct != null) {
-            code.endControlFlow();
-        }
     }
 
-    /** The team's unfolded samples, unless the layer {@link #convolvesAlongRows}, and direct convolutions. */
+    /** {@code if (part == 0) conv1Pooled = value;}: the caller's thread says which output the pass wrote. */
+    private void addSetPooled(CodeBlock.Builder code, String part, boolean value) {
+        code.beginControlFlow("if ($N == 0)", part);
+        code.addStatement("$N = $L", pooled, value);
+        code.endControlFlow();
+    }
+
+    /** The team's unfolded samples, or its convolutions when the layer goes along rows or by Winograd. */
     @Override
     List<FieldSpec> teamBuffers() {
-        if (direct == null) {
-            return List.of(teamColumns);
-        }
-        return alongRows ? List.of(teamDirect) : List.of(teamColumns, teamDirect);
+        return direct == null ? List.of(teamColumns) : List.of(teamDirect);
     }
 
     @Override
     CodeBlock teamBufferAllocation(NameAllocator names, String threads) {
         String part = names.newName("part");
         CodeBlock.Builder code = CodeBlock.builder();
-        if (!alongRows) {
+        if (direct == null) {
             code.addStatement("$N = new float[$N][]", teamColumns, threads);
         }
         if (direct != null) {
             code.addStatement("$N = new $T[$N]", teamDirect, directType, threads);
         }
         code.beginControlFlow("for (int $1N = 1; $1N < $2N; $1N++)", part, threads);
-        if (!alongRows) {
+        if (direct == null) {
             code.addStatement("$N[$N] = new float[$N * $N]", teamColumns, part, patch, pixels);
         }
         if (direct != null) {
@@ -450,8 +482,10 @@ final class ConvCode extends LayerCode {
         code.beginControlFlow("for (int $1N = 0; $1N < $2N; $1N += $3N)", c.first, batch, chunk);
         code.addStatement("int $N = $T.min($N, $N - $N)", c.count, MATH, chunk, batch, c.first);
         code.addStatement("int $N = $N * $N", c.width, c.count, pixels);
-        if (!alongRows) {
+        if (unfoldsInForward()) {
             code.addStatement("int $N = $N ? $N * $N * $N : 0", c.base, columnsKept, c.first, patch, pixels);
+        } else if (byWinograd) {
+            code.addStatement("int $N = 0", c.base);
         }
     }
 
@@ -478,30 +512,25 @@ final class ConvCode extends LayerCode {
             code.endControlFlow();
             return;
         }
-        if (direct != null) {
-            code.beginControlFlow("if (!$N)", model.training());
-            code.add("// evaluation: sample by sample by Winograd's F(2x2, 3x3); a backward pass unfolds the input\n");
-            code.addStatement("$N = false", columnsKept);
-            beginLoop(code, c.s, batch);
+        if (byWinograd) {
             if (pooled != null) {
-                code.add("// the next layer's windows are the tiles: their maxima straight into it\n");
+                code.beginControlFlow("if (!$N)", model.training());
+                code.add("// evaluation: the next layer's windows are the tiles: their maxima straight into it\n");
+                beginLoop(code, c.s, batch);
                 code.addStatement("$N.forwardPooled($N, $N * $N, $N, $N, $N, $N, 0, $N, $N, $N * $N)", direct,
                         in.values(), c.s, in.size(), model.parameters(), weightOffset(), model.parameters(),
                         biasOffset(), out.channels(), pooling.values(), c.s, pooling.size());
-            } else {
-                code.addStatement("$N.forward($N, $N * $N, $N, $N, $N, $N, 0, $N, $N, $N * $N)", direct, in.values(),
-                        c.s, in.size(), model.parameters(), weightOffset(), model.parameters(), biasOffset(),
-                        out.channels(), target, c.s, out.size());
-            }
-            code.endControlFlow();
-            if (pooled != null) {
+                code.endControlFlow();
                 code.addStatement("$N = true", pooled);
-            }
-            code.addStatement("return");
-            code.endControlFlow();
-            if (pooled != null) {
+                code.addStatement("return");
+                code.endControlFlow();
                 code.addStatement("$N = false", pooled);
             }
+            code.add("// sample by sample by Winograd's F(2x2, 3x3); a backward pass unfolds the input for the weight "
+                    + "gradient\n");
+            code.addStatement("$N.forwardSamples($N, 0, $N, $N, $N, $N, $N, $N, 0)", direct, in.values(), batch,
+                    model.parameters(), weightOffset(), model.parameters(), biasOffset(), target);
+            return;
         }
         code.add("// one chunk, or a training batch small enough, keeps its unfolded input for the backward pass\n");
         code.addStatement("boolean $N = $N <= $N || $N && $N <= $N", kept, batch, chunk, model.training(), batch,
@@ -573,18 +602,21 @@ final class ConvCode extends LayerCode {
                     model.gradients(), weightOffset());
         }
         beginChunks(code, c, batch);
-        if (!alongRows) {
+        if (unfoldsInForward()) {
             code.beginControlFlow("if (!$N)", columnsKept);
             code.add("// a pass over several chunks kept only the last one: unfold again\n");
             addUnfold(code, c);
             code.endControlFlow();
+        } else if (byWinograd) {
+            code.add("// the forward pass went by Winograd: unfold for the weight gradient\n");
+            addUnfold(code, c);
         }
         String dy = names.newName("dy");
         String dyStart = names.newName("dyStart");
         code.add("// dY of the chunk as [filters][chunk·pixels]: one sample's output volume as it is\n");
         code.addStatement("float[] $N = $N", dy, gradient);
         code.addStatement("int $N = $N * $N", dyStart, c.first, out.size());
-        if (product != null) {
+        if (productGradient != null) {
             code.beginControlFlow("if ($N > 1)", c.count);
             code.add("// several: each sample's [filters][pixels] gathered side by side\n");
             beginLoop(code, c.s, c.count);
@@ -604,6 +636,15 @@ final class ConvCode extends LayerCode {
             code.addStatement("$T.multiplyAddTransposedB($N, $N, $N, $N, $N, $N, $N, $N, $N, $N, 0)", SGEMM,
                     out.channels(), c.width, patch, dy, dyStart, columns, c.base, model.gradients(), weightOffset(),
                     columnsGradient);
+        }
+        if (winogradInputGradient != null) {
+            code.endControlFlow();
+            beginInputGradient(code);
+            code.add("// dX: dY convolved with the filters turned half a turn, by Winograd\n");
+            code.addStatement("$N.inputGradient($N, 0, $N, $N, $N, $N, 0)", winogradInputGradient, gradient, batch,
+                    model.parameters(), weightOffset(), in.gradient());
+            endInputGradient(code);
+            return;
         }
         beginInputGradient(code);
         code.add("// dColumns = Wᵀ × dY, folded back onto each sample's input\n");

@@ -99,13 +99,14 @@ abstract class LayerCode {
 
     /**
      * The code of {@code layer}, whose input is {@code in} and output {@code out}; {@code
-     * dropoutDrawsBefore} counts the random values a sample's dropout layers before it draw.
+     * dropoutDrawsBefore} counts the random values a sample's dropout layers before it draw; {@code
+     * winograd} says whether a convolution may go by Winograd.
      */
     static LayerCode of(CheckedLayer layer, Stage in, Stage out, ModelFields model, String prefix,
-            int firstParameter, Members members, long dropoutDrawsBefore) {
+            int firstParameter, Members members, long dropoutDrawsBefore, boolean winograd) {
         Operation operation = layer.operation();
         if (operation instanceof Operation.Conv conv) {
-            return new ConvCode(layer, conv, in, out, model, prefix, firstParameter, members);
+            return new ConvCode(layer, conv, in, out, model, prefix, firstParameter, members, winograd);
         }
         if (operation instanceof Operation.Pool pool) {
             return new PoolCode(layer, pool, in, out, model, prefix, firstParameter, members);

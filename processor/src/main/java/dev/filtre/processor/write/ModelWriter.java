@@ -57,12 +57,32 @@ public final class ModelWriter {
     private static final TypeName LIST_OF_LAYERS = ParameterizedTypeName.get(LIST, ClassName.get(Layer.class));
     private static final TypeName FLOATS = Stage.FLOATS;
 
+    /** Whether a 3x3 convolution moving by 1 may go by Winograd ({@link ConvCode#convolvesByWinograd}). */
+    private final boolean winograd;
+
+    /** The writer of the models the processor generates. */
+    public ModelWriter() {
+        this(true);
+    }
+
+    private ModelWriter(boolean winograd) {
+        this.winograd = winograd;
+    }
+
+    /**
+     * A writer whose models unfold and multiply the convolutions that would go by Winograd: the
+     * reference the tests compare the Winograd passes' values and gradients with.
+     */
+    static ModelWriter unfoldingInsteadOfWinograd() {
+        return new ModelWriter(false);
+    }
+
     /** The file to write for {@code network}, declared by {@code originatingElement}. */
     public JavaFile write(CheckedNetwork network, Element originatingElement) {
         if (network.layers().isEmpty()) {
             throw new IllegalArgumentException(network.name() + " has no layers");
         }
-        Plan plan = new Plan(network);
+        Plan plan = new Plan(network, winograd);
         TypeSpec.Builder type = TypeSpec.classBuilder(plan.model)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(plan.declaration)
@@ -129,7 +149,7 @@ public final class ModelWriter {
         final FieldSpec sampleInputGradient;
         final SharedPass sharedPass;
 
-        Plan(CheckedNetwork network) {
+        Plan(CheckedNetwork network, boolean winograd) {
             this.network = network;
             List<String> names = network.simpleNames();
             declaration = ClassName.get(network.packageName(), names.get(0),
@@ -202,7 +222,8 @@ public final class ModelWriter {
             for (CheckedLayer layer : network.layers()) {
                 String prefix = members.constant(Members.upperSnake(layer.name()));
                 Stage out = Stage.output(layer.output(), layer.name(), prefix, members);
-                LayerCode code = LayerCode.of(layer, in, out, fields, prefix, offset, members, dropoutDraws);
+                LayerCode code = LayerCode.of(layer, in, out, fields, prefix, offset, members, dropoutDraws,
+                        winograd);
                 if (code instanceof PoolCode pool && !codes.isEmpty()) {
                     pool.absorbReluOf(lastCode());
                     pool.letWinogradPool(lastCode(), members);

@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The paths a generated convolution takes besides unfolding and multiplying, each against that
- * one. The one-sample pass in evaluation through the convolutions that {@link
- * ConvCode#evaluatesByWinograd} (a 3x3 window moving by 1, 32 filters, a window of at least as
- * many values), one sample or a batch: the unfolded pass's values (the same model in training,
- * which has no dropout to apply) up to rounding, and the same bits on one thread and split
- * across two and three (shares of 16, and of 10 and 11 filters, which no whole
- * vector fills); a backward pass after it (which
- * unfolds the input then) with the gradients of a pass in training, which keeps the unfolded
- * input, up to rounding. And the convolutions that {@link
+ * one. The passes through the convolutions that {@link ConvCode#convolvesByWinograd} (a 3x3 window
+ * moving by 1, 32 filters, a window of at least as many values), one sample or a batch, in
+ * evaluation and in training: the values of the model a writer that unfolds every convolution
+ * writes ({@link ModelWriter#unfoldingInsteadOfWinograd}) up to rounding, and the same bits on one
+ * thread and split across two and three (shares of 16, and of 10 and 11 filters, which no whole
+ * vector fills); their training passes' weight and input gradients (by Winograd where {@link
+ * ConvCode#inputGradientByWinograd}), the unfolded model's up to rounding; a backward pass after
+ * an evaluation pass with the gradients of a pass in training. And the convolutions that {@link
  * ConvCode#convolvesAlongRows}, direct in every forward pass: the bits of the unfolded multiply,
  * computed here with the kernels, in one-sample and batch passes, in training and evaluation, on
  * one thread and split across two and three. A convolution by Winograd followed by a 2x2 max
@@ -47,6 +47,9 @@ class ConvolutionPathTest {
             .build();
 
     private static final Class<?> MODEL = ModelCompiler.compileClass(DIRECT);
+    /** {@link #DIRECT} with every convolution unfolded and multiplied: the reference of the Winograd passes. */
+    private static final Class<?> UNFOLDED_MODEL = ModelCompiler.compileClass(DIRECT,
+            ModelWriter.unfoldingInsteadOfWinograd());
 
     /** One convolution along rows: 7 filters (a block of six and one alone), rows of 20, 18 window values. */
     static final CheckedNetwork ROWS = Networks.network("Rows", Shape.volume(2, 20, 20))
@@ -83,19 +86,91 @@ class ConvolutionPathTest {
 
     @Test
     void theWinogradRuleTakesThreeByThreeWindowsMovingByOneOverEnoughValuesForWholePairsOfVectors() {
-        assertTrue(ConvCode.evaluatesByWinograd(3, 1, 288, 64), "FashionNet's conv2");
-        assertFalse(ConvCode.evaluatesByWinograd(3, 1, 9, 32), "FashionNet's conv1: fewer values than filters");
-        assertFalse(ConvCode.evaluatesByWinograd(5, 1, 150, 16), "LeNet-5's conv2");
-        assertFalse(ConvCode.evaluatesByWinograd(3, 2, 288, 64), "a stride of 2");
-        assertFalse(ConvCode.evaluatesByWinograd(3, 1, 288, 48), "48 filters: halves of 24");
+        assertTrue(ConvCode.convolvesByWinograd(3, 1, 288, 64), "FashionNet's conv2");
+        assertFalse(ConvCode.convolvesByWinograd(3, 1, 9, 32), "FashionNet's conv1: fewer values than filters");
+        assertFalse(ConvCode.convolvesByWinograd(5, 1, 150, 16), "LeNet-5's conv2");
+        assertFalse(ConvCode.convolvesByWinograd(3, 2, 288, 64), "a stride of 2");
+        assertFalse(ConvCode.convolvesByWinograd(3, 1, 288, 48), "48 filters: halves of 24");
         String source = new ModelWriter().write(DIRECT, null).toString();
-        assertTrue(source.contains("paddedWinograd.forward(input, s * INPUT_SIZE, "),
+        assertTrue(source.contains("paddedWinograd.forwardSamples(input, 0, batch, "),
                 "padded's batch pass is not by Winograd:\n" + source);
-        assertTrue(source.contains("narrowWinograd.forward(paddedOutput, s * PADDED_SIZE, "),
+        assertTrue(source.contains("narrowWinograd.forwardSamples(paddedOutput, 0, batch, "),
                 "narrow's batch pass is not by Winograd");
         assertTrue(source.contains(": paddedTeamWinograd[part]).forward(input, 0, "), "padded's shares are not by Winograd");
         assertFalse(source.contains("stridedWinograd"), "strided is by Winograd");
         assertFalse(source.contains("paddedDirect"), "padded is also direct");
+        assertFalse(source.contains("paddedColumnsKept"), "padded keeps an unfolded input it never makes");
+        String unfolded = ModelWriter.unfoldingInsteadOfWinograd().write(DIRECT, null).toString();
+        assertFalse(unfolded.contains("Winograd"), "the unfolding writer's model goes by Winograd");
+    }
+
+    @Test
+    void theInputGradientGoesByWinogradOverWholePairsOfVectorsOfChannelsAndTwoZerosOfPaddingAtMost() {
+        assertTrue(ConvCode.inputGradientByWinograd(1, 32, 64), "FashionNet's conv2");
+        assertTrue(ConvCode.inputGradientByWinograd(0, 32, 32), "no padding: the turned convolution pads by 2");
+        assertTrue(ConvCode.inputGradientByWinograd(2, 64, 32), "pad 2");
+        assertFalse(ConvCode.inputGradientByWinograd(3, 32, 64), "pad 3: inputs no window sees");
+        assertFalse(ConvCode.inputGradientByWinograd(1, 4, 32), "4 channels: the turned convolution's filters");
+        assertFalse(ConvCode.inputGradientByWinograd(1, 64, 4), "windows of 36 values for 64 filters");
+        String source = new ModelWriter().write(DIRECT, null).toString();
+        assertTrue(source.contains("narrowWinogradInputGradient.inputGradient(narrowGradient, 0, batch, parameters, "
+                + "NARROW_WEIGHT_OFFSET, paddedGradient, 0);"), "narrow's input gradient:\n" + source);
+        assertFalse(source.contains("paddedWinogradInputGradient"), "padded's 4 channels by Winograd");
+    }
+
+    /**
+     * Three convolutions by Winograd, padded by 1, 0 and 2, whose input gradients go by Winograd but
+     * the first's (4 channels), between activations without a kink: a ReLU whose input rounds to
+     * either side of 0 (one in 12,800 did, at 1.5e-8, in the first version of this test) sends a
+     * gradient one way and not the other, which no tolerance covers.
+     */
+    static final CheckedNetwork SMOOTH = Networks.network("Smooth", Shape.volume(4, 10, 10))
+            .layer("padded", new Operation.Conv(32, 3, 1, 1, false), Activation.SIGMOID)
+            .layer("narrow", new Operation.Conv(32, 3, 1, 0, false), Activation.TANH)
+            .layer("wide", new Operation.Conv(32, 3, 1, 2, false), Activation.SIGMOID)
+            .layer("average", new Operation.Pool(PoolKind.AVG, 2, 2, false))
+            .layer("flat", new Operation.Flatten())
+            .layer("out", new Operation.Dense(10), Activation.SOFTMAX)
+            .build();
+
+    @Test
+    void trainingPassesByWinogradGiveTheUnfoldedPassesOutputsAndGradients() {
+        String source = new ModelWriter().write(SMOOTH, null).toString();
+        for (String layer : new String[] {"narrow", "wide"}) {
+            assertTrue(source.contains(layer + "WinogradInputGradient.inputGradient("), layer + ":\n" + source);
+        }
+        Class<?> smooth = ModelCompiler.compileClass(SMOOTH);
+        Class<?> unfolded = ModelCompiler.compileClass(SMOOTH, ModelWriter.unfoldingInsteadOfWinograd());
+        SplittableRandom random = new SplittableRandom(11);
+        int batch = 4;
+        Model reference = newModel(unfolded);
+        reference.setTraining(true);
+        float[] inputs = TestValues.uniform(random, batch * reference.inputSize());
+        float[] gradLogits = TestValues.uniform(random, batch * reference.outputSize());
+        for (int threads = 1; threads <= 3; threads++) {
+            Model model = newModel(smooth);
+            model.setTraining(true);
+            model.setIntraOpThreads(threads);
+            String what = threads + " thread(s)";
+            float[][] outputs = new float[2][];
+            Model[] both = {reference, model};
+            for (int m = 0; m < 2; m++) {
+                both[m].zeroGradients();
+                outputs[m] = Arrays.copyOf(both[m].forwardBatch(inputs, 0, batch, null), batch * model.outputSize());
+                both[m].backwardBatchFromLogits(gradLogits, 0, batch);
+            }
+            assertClose(outputs[0], outputs[1], what + ", batch outputs");
+            assertClose(reference.gradients(), model.gradients(), what + ", batch gradients");
+            for (Model m : both) {
+                m.zeroGradients();
+                m.forward(inputs, m.inputSize());
+                m.backwardFromLogits(gradLogits, m.outputSize());
+            }
+            assertClose(reference.gradients(), model.gradients(), what + ", one sample's gradients");
+            assertClose(reference.inputGradient(), model.inputGradient(), what + ", input gradient");
+            assertTrue(TestValues.maxAbs(model.inputGradient()) > 1e-6, what + ": the input gradients are all 0");
+            model.setIntraOpThreads(1);
+        }
     }
 
     @Test
@@ -210,8 +285,7 @@ class ConvolutionPathTest {
         float[][] inputs = new float[3][];
         float[][] oneThread = new float[3][];
         for (int threads = 1; threads <= 3; threads++) {
-            Model unfolded = newModel();
-            unfolded.setTraining(true); // no dropout: the same outputs, through the unfolded input
+            Model unfolded = newModel(UNFOLDED_MODEL);
             Model model = newModel();
             unfolded.setIntraOpThreads(threads);
             model.setIntraOpThreads(threads);
@@ -242,8 +316,7 @@ class ConvolutionPathTest {
         int batch = 4;
         float[] inputs = TestValues.uniform(random, batch * model.inputSize());
         float[] outputs = Arrays.copyOf(model.forwardBatch(inputs, 0, batch, null), batch * model.outputSize());
-        Model unfolded = newModel();
-        unfolded.setTraining(true); // no dropout: the same outputs, through the unfolded input
+        Model unfolded = newModel(UNFOLDED_MODEL);
         assertClose(Arrays.copyOf(unfolded.forwardBatch(inputs, 0, batch, null), batch * model.outputSize()), outputs,
                 "the batch against the unfolded batch");
         assertEachSampleIsItsOneSamplePass(model, inputs, outputs, batch);
@@ -278,8 +351,7 @@ class ConvolutionPathTest {
 
     @Test
     void changedWeightsReachTheNextPass() {
-        Model unfolded = newModel();
-        unfolded.setTraining(true); // no dropout: the same outputs, through the unfolded input
+        Model unfolded = newModel(UNFOLDED_MODEL);
         Model model = newModel();
         SplittableRandom random = new SplittableRandom(5);
         float[] input = TestValues.uniform(random, model.inputSize());
@@ -317,7 +389,7 @@ class ConvolutionPathTest {
         for (int threads = 1; threads <= 3; threads++) {
             Model evaluated = newModel(POOLED_MODEL);
             Model trained = newModel(POOLED_MODEL);
-            trained.setTraining(true); // no dropout: the same outputs, through the unfolded input
+            trained.setTraining(true); // no dropout: the same outputs, the maxima's indices from the forward pass
             evaluated.setIntraOpThreads(threads);
             trained.setIntraOpThreads(threads);
             for (int sample = 0; sample < 2; sample++) {

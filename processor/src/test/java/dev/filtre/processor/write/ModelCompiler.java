@@ -42,7 +42,12 @@ final class ModelCompiler {
 
     /** The model class generated for {@code network}, loaded. */
     static Class<?> compileClass(CheckedNetwork network) {
-        JavaFile file = new ModelWriter().write(network, null);
+        return compileClass(network, new ModelWriter());
+    }
+
+    /** The model class {@code writer} writes for {@code network}, loaded. */
+    static Class<?> compileClass(CheckedNetwork network, ModelWriter writer) {
+        JavaFile file = writer.write(network, null);
         String declaration = (network.packageName().isEmpty() ? "" : network.packageName() + ".")
                 + network.simpleNames().get(0);
         Compilation compilation = Compiler.javac()
