@@ -155,6 +155,18 @@ interface KernelSet {
             int pooledOffset);
 
     /**
+     * {@link WinogradWeightGradient}'s work for one sample: the transforms of every tile's 4x4 window
+     * of {@code padded} ({@code Bᵀ d B}, into {@code v[(ξ·tiles + t)·C + c]}) and of every tile's 2x2
+     * values of the output gradient ({@code filters × H' × W'} from {@code outputGradientOffset}, 0
+     * past its sides; {@code A dY Aᵀ}, into {@code m[(ξ·tiles + t)·filters + f]}), then {@code
+     * z[(ξ·C + c)·filters + f] += Σ_t v[(ξ·tiles + t)·C + c] · m[(ξ·tiles + t)·filters + f]}, one
+     * fused multiply-add after another in tile order. {@code dense} holds {@code H'·W'·filters}
+     * values an implementation may overwrite.
+     */
+    void winogradWeightProducts(WinogradTiles w, float[] padded, float[] outputGradient, int outputGradientOffset,
+            float[] dense, float[] v, float[] m, float[] z);
+
+    /**
      * Max pooling of {@code planes} planes of {@code planeSize} values into {@code outputs} values
      * each: output {@code o} of plane {@code c} is the largest of {@code x[xOffset + c·planeSize +
      * corners[o] + offsets[w]]} over {@code w} (the first largest in that order, NaN if one is NaN),

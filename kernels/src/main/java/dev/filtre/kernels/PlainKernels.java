@@ -90,6 +90,12 @@ final class PlainKernels implements KernelSet {
     }
 
     @Override
+    public void winogradWeightProducts(WinogradTiles w, float[] padded, float[] outputGradient,
+            int outputGradientOffset, float[] dense, float[] v, float[] m, float[] z) {
+        PlainWinogradWeights.products(w, padded, outputGradient, outputGradientOffset, v, m, z);
+    }
+
+    @Override
     public void multiplyAdd(int m, int k, int n, float[] a, int aOffset, int aRowStride, int aColumnStride,
             float[] b, int bOffset, float[] c, int cOffset) {
         for (int i = 0; i < m; i++) {

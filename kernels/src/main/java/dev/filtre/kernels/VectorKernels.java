@@ -261,6 +261,13 @@ final class VectorKernels implements KernelSet {
     }
 
     @Override
+    public void winogradWeightProducts(WinogradTiles w, float[] padded, float[] outputGradient,
+            int outputGradientOffset, float[] dense, float[] v, float[] m, float[] z) {
+        VectorWinogradWeights.products(w, padded, outputGradient, outputGradientOffset, dense, v, m,
+                z);
+    }
+
+    @Override
     public void multiplyAdd(int m, int k, int n, float[] a, int aOffset, int aRowStride, int aColumnStride,
             float[] b, int bOffset, float[] c, int cOffset) {
         int i = 0;

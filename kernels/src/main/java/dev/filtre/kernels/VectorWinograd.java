@@ -112,7 +112,7 @@ final class VectorWinograd {
      * stores: the sixty-four Vector API calls written out in one method were more than C2 inlined
      * in a JVM that had compiled other kernels first, and the calls left out ran on boxed vectors.
      */
-    private static void inputTile(float[] padded, int at, int row, int step, float[] v, int to, int pointStride) {
+    static void inputTile(float[] padded, int at, int row, int step, float[] v, int to, int pointStride) {
         for (int s = 0; s < 4; s++) {
             int column = at + s * step;
             FloatVector d0 = FloatVector.fromArray(SPECIES, padded, column);

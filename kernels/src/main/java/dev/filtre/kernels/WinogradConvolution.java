@@ -15,10 +15,11 @@ import java.util.Arrays;
  * <p>The results are those of the convolution up to rounding, not its bits: each output is a sum of
  * the same products grouped otherwise (errors of a few units in the last place of the sums of
  * absolute values, measured in {@code WinogradConvolutionTest}), and an infinite input gives NaN
- * where the direct sum may give an infinity. The generated models use it where no bits are
- * promised against another pass: in evaluation, sample by sample (training unfolds and multiplies),
- * and where a 2x2 max pooling follows over even sides, {@link #forwardPooled} hands it the maxima of
- * the tiles instead of the output.
+ * where the direct sum may give an infinity. The generated models use it in every forward pass of
+ * the layers it suits, sample by sample ({@link #forwardSamples} for a batch), their backward passes
+ * by {@link WinogradWeightGradient} and {@link WinogradInputGradient}; in evaluation, where a 2x2 max
+ * pooling follows over even sides, {@link #forwardPooled} hands it the maxima of the tiles instead
+ * of the output.
  * The filters' transforms are kept, made again for a filter only when a call brings other weights
  * for it; the buffers (for FashionNet's conv2: the input channels last, the weights' transforms and
  * their copy, a block's transforms and products, the output before its transpose: 355 KB, of which

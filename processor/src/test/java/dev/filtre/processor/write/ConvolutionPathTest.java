@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * evaluation and in training: the values of the model a writer that unfolds every convolution
  * writes ({@link ModelWriter#unfoldingInsteadOfWinograd}) up to rounding, and the same bits on one
  * thread and split across two and three (shares of 16, and of 10 and 11 filters, which no whole
- * vector fills); their training passes' weight and input gradients (by Winograd where {@link
- * ConvCode#inputGradientByWinograd}), the unfolded model's up to rounding; a backward pass after
+ * vector fills); their training passes' weight gradients (by Winograd) and input gradients (by
+ * Winograd where {@link ConvCode#inputGradientByWinograd}), the unfolded model's up to rounding,
+ * without a chunk of unfolded values left in the class; a backward pass after
  * an evaluation pass with the gradients of a pass in training. And the convolutions that {@link
  * ConvCode#convolvesAlongRows}, direct in every forward pass: the bits of the unfolded multiply,
  * computed here with the kernels, in one-sample and batch passes, in training and evaluation, on
@@ -139,6 +140,12 @@ class ConvolutionPathTest {
         for (String layer : new String[] {"narrow", "wide"}) {
             assertTrue(source.contains(layer + "WinogradInputGradient.inputGradient("), layer + ":\n" + source);
         }
+        for (String layer : new String[] {"padded", "narrow", "wide"}) {
+            assertTrue(source.contains(layer + "WinogradWeightGradient.addWeightGradient("), layer + "'s weights");
+        }
+        assertFalse(source.contains("Im2col.unfold("), "a layer unfolds its input");
+        assertFalse(source.contains("narrowColumnsGradient") || source.contains("NARROW_CHUNK"),
+                "narrow keeps the buffers and chunks of an unfolded backward pass");
         Class<?> smooth = ModelCompiler.compileClass(SMOOTH);
         Class<?> unfolded = ModelCompiler.compileClass(SMOOTH, ModelWriter.unfoldingInsteadOfWinograd());
         SplittableRandom random = new SplittableRandom(11);
