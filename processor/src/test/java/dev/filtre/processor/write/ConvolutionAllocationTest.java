@@ -43,4 +43,32 @@ class ConvolutionAllocationTest {
             assertTrue(allocated < 1000, network.name() + ": " + allocated + " bytes allocated by 1000 split passes");
         }
     }
+
+    /**
+     * A training step (a batch forward, then backward) through convolutions whose forward pass and
+     * both gradients go by Winograd, on one thread: the weight gradient's vector kernel (sixteen
+     * accumulators, read and written back around every sample's tiles) and the input gradient's
+     * turned weights allocate nothing after the first step.
+     */
+    @Test
+    void aTrainingStepByWinogradAllocatesNothing() {
+        Model model = ModelCompiler.compile(ConvolutionPathTest.SMOOTH);
+        model.setTraining(true);
+        int batch = 3;
+        float[] inputs = new float[batch * model.inputSize()];
+        float[] gradLogits = new float[batch * model.outputSize()];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = (float) Math.sin(i);
+        }
+        for (int i = 0; i < gradLogits.length; i++) {
+            gradLogits[i] = (float) Math.cos(i) * 0.1f;
+        }
+        Runnable step = () -> {
+            model.zeroGradients();
+            model.forwardBatch(inputs, 0, batch, null);
+            model.backwardBatchFromLogits(gradLogits, 0, batch);
+        };
+        long allocated = AllocationTest.fewestBytes(step, new long[0]);
+        assertTrue(allocated < 1000, allocated + " bytes allocated by 1000 training steps");
+    }
 }
