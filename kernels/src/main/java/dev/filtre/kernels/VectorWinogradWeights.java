@@ -28,6 +28,35 @@ final class VectorWinogradWeights {
         int tiles = w.tiles();
         int outWidth = w.outputWidth();
         VectorTranspose.copy(filters, w.outputHeight() * outWidth, outputGradient, outputGradientOffset, dense, 0);
+        transformTiles(w, padded, dense, v, m);
+        int channelBlocks = channels - channels % CHANNELS;
+        int filterPairs = filters - filters % (2 * LANES);
+        for (int point = 0; point < WinogradTiles.POINTS; point++) {
+            int v0 = point * tiles * channels;
+            int m0 = point * tiles * filters;
+            int z0 = point * channels * filters;
+            for (int c = 0; c < channelBlocks; c += CHANNELS) {
+                for (int f = 0; f < filterPairs; f += 2 * LANES) {
+                    eightByTwo(tiles, v, v0 + c, channels, m, m0 + f, filters, z, z0 + c * filters + f);
+                }
+            }
+            PlainWinogradWeights.sums(tiles, v, v0, channels, m, m0, filters, z, z0, channelBlocks, channels, 0,
+                    filters);
+            PlainWinogradWeights.sums(tiles, v, v0, channels, m, m0, filters, z, z0, 0, channelBlocks, filterPairs,
+                    filters);
+        }
+    }
+
+    /**
+     * The transforms of every tile of the padded input into {@code v}, and of the output gradient
+     * (channels last, in {@code dense}) into {@code m}: a method of its own, so that the one that
+     * sums the products stays small for C2.
+     */
+    private static void transformTiles(WinogradTiles w, float[] padded, float[] dense, float[] v, float[] m) {
+        int channels = w.channels();
+        int filters = w.filters();
+        int tiles = w.tiles();
+        int outWidth = w.outputWidth();
         int row = w.paddedWidth() * channels;
         int channelVectors = channels - channels % LANES;
         int filterVectors = filters - filters % LANES;
@@ -44,30 +73,16 @@ final class VectorWinogradWeights {
             boolean secondColumn = 2 * j + 1 < outWidth;
             boolean secondRow = 2 * i + 1 < w.outputHeight();
             int at = (2 * i * outWidth + 2 * j) * filters;
-            for (int f = 0; f < filterVectors; f += LANES) {
-                gradientTile(dense, at + f, filters, outWidth * filters, m, t * filters + f, tiles * filters,
-                        secondColumn, secondRow);
+            // a tile reaching past the output's sides (odd sides only) goes value by value: the vector
+            // kernel takes whole tiles, with no vector chosen between a load and zeros, which C2 may box
+            int vectorEnd = secondColumn && secondRow ? filterVectors : 0;
+            for (int f = 0; f < vectorEnd; f += LANES) {
+                gradientTile(dense, at + f, filters, outWidth * filters, m, t * filters + f, tiles * filters);
             }
-            for (int f = filterVectors; f < filters; f++) {
+            for (int f = vectorEnd; f < filters; f++) {
                 PlainWinogradWeights.gradientTile(dense, at + f, filters, outWidth * filters, m, t * filters + f,
                         tiles * filters, secondColumn, secondRow);
             }
-        }
-        int channelBlocks = channels - channels % CHANNELS;
-        int filterPairs = filters - filters % (2 * LANES);
-        for (int point = 0; point < WinogradTiles.POINTS; point++) {
-            int v0 = point * tiles * channels;
-            int m0 = point * tiles * filters;
-            int z0 = point * channels * filters;
-            for (int c = 0; c < channelBlocks; c += CHANNELS) {
-                for (int f = 0; f < filterPairs; f += 2 * LANES) {
-                    eightByTwo(tiles, v, v0 + c, channels, m, m0 + f, filters, z, z0 + c * filters + f);
-                }
-            }
-            PlainWinogradWeights.sums(tiles, v, v0, channels, m, m0, filters, z, z0, channelBlocks, channels, 0,
-                    filters);
-            PlainWinogradWeights.sums(tiles, v, v0, channels, m, m0, filters, z, z0, 0, channelBlocks, filterPairs,
-                    filters);
         }
     }
 
@@ -140,27 +155,39 @@ final class VectorWinogradWeights {
     }
 
     /**
-     * One vector of filters of a tile of the output gradient (channels last, {@code step} between
-     * neighbours in a row, {@code row} between rows): {@link PlainWinogradWeights#gradientTile}'s
-     * transform, lane by lane.
+     * One vector of filters of a whole tile of the output gradient (channels last, {@code step}
+     * between neighbours in a row, {@code row} between rows): {@link
+     * PlainWinogradWeights#gradientTile}'s transform, lane by lane, each row {@code (p, q)} of
+     * {@code A dY} stored as {@code (p, p + q, p - q, -q)}. Written out, without a helper taking
+     * vectors: a call C2 leaves out of line passes its vectors boxed (96 bytes each), which one
+     * training JVM in about twenty did with such a helper here (2.4 MB a step).
      */
-    private static void gradientTile(float[] dy, int at, int step, int row, float[] m, int to, int pointStride,
-            boolean secondColumn, boolean secondRow) {
-        FloatVector zero = FloatVector.zero(SPECIES);
+    private static void gradientTile(float[] dy, int at, int step, int row, float[] m, int to, int pointStride) {
         FloatVector a = FloatVector.fromArray(SPECIES, dy, at);
-        FloatVector b = secondColumn ? FloatVector.fromArray(SPECIES, dy, at + step) : zero;
-        FloatVector c = secondRow ? FloatVector.fromArray(SPECIES, dy, at + row) : zero;
-        FloatVector d = secondColumn && secondRow ? FloatVector.fromArray(SPECIES, dy, at + row + step) : zero;
-        gradientRow(a, b, m, to, pointStride);
-        gradientRow(a.add(c), b.add(d), m, to + 4 * pointStride, pointStride);
-        gradientRow(a.sub(c), b.sub(d), m, to + 8 * pointStride, pointStride);
-        gradientRow(c.neg(), d.neg(), m, to + 12 * pointStride, pointStride);
-    }
-
-    private static void gradientRow(FloatVector p, FloatVector q, float[] m, int to, int pointStride) {
-        p.intoArray(m, to);
-        p.add(q).intoArray(m, to + pointStride);
-        p.sub(q).intoArray(m, to + 2 * pointStride);
-        q.neg().intoArray(m, to + 3 * pointStride);
+        FloatVector b = FloatVector.fromArray(SPECIES, dy, at + step);
+        FloatVector c = FloatVector.fromArray(SPECIES, dy, at + row);
+        FloatVector d = FloatVector.fromArray(SPECIES, dy, at + row + step);
+        a.intoArray(m, to);
+        a.add(b).intoArray(m, to + pointStride);
+        a.sub(b).intoArray(m, to + 2 * pointStride);
+        b.neg().intoArray(m, to + 3 * pointStride);
+        FloatVector p = a.add(c);
+        FloatVector q = b.add(d);
+        p.intoArray(m, to + 4 * pointStride);
+        p.add(q).intoArray(m, to + 5 * pointStride);
+        p.sub(q).intoArray(m, to + 6 * pointStride);
+        q.neg().intoArray(m, to + 7 * pointStride);
+        p = a.sub(c);
+        q = b.sub(d);
+        p.intoArray(m, to + 8 * pointStride);
+        p.add(q).intoArray(m, to + 9 * pointStride);
+        p.sub(q).intoArray(m, to + 10 * pointStride);
+        q.neg().intoArray(m, to + 11 * pointStride);
+        p = c.neg();
+        q = d.neg();
+        p.intoArray(m, to + 12 * pointStride);
+        p.add(q).intoArray(m, to + 13 * pointStride);
+        p.sub(q).intoArray(m, to + 14 * pointStride);
+        q.neg().intoArray(m, to + 15 * pointStride);
     }
 }

@@ -76,7 +76,8 @@ public final class WinogradWeightGradient {
         if (samples < 0) {
             throw new IllegalArgumentException(OPERATION + ": " + samples + " samples, expected 0 or more");
         }
-        Regions.region(OPERATION, "input [samples·C·H·W]", input, inputOffset, (long) samples * geometry.inputSize());
+        Regions.region(OPERATION, "input [samples·C·H·W]", input, inputOffset,
+                (long) samples * geometry.inputSize());
         int outputSize = filters * geometry.pixels();
         Regions.region(OPERATION, "output gradient [samples·filters·H'·W']", outputGradient, outputGradientOffset,
                 (long) samples * outputSize);
@@ -92,8 +93,8 @@ public final class WinogradWeightGradient {
         for (int s = 0; s < samples; s++) {
             Kernels.SELECTED.winogradPad(tiles, input, inputOffset + s * geometry.inputSize(), geometry.height(),
                     geometry.width(), geometry.pad(), dense, padded);
-            Kernels.SELECTED.winogradWeightProducts(tiles, padded, outputGradient, outputGradientOffset + s * outputSize,
-                    gradientDense, transformedInput, transformedGradient, sums);
+            Kernels.SELECTED.winogradWeightProducts(tiles, padded, outputGradient,
+                    outputGradientOffset + s * outputSize, gradientDense, transformedInput, transformedGradient, sums);
         }
         addTransformedBack(weightGradient, weightGradientOffset);
     }
