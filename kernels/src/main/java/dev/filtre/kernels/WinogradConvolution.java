@@ -52,16 +52,8 @@ public final class WinogradConvolution {
      *     not positive
      */
     public WinogradConvolution(ConvGeometry geometry, int filters) {
-        if (geometry.kernel() != 3 || geometry.stride() != 1) {
-            throw new IllegalArgumentException("WinogradConvolution: " + geometry
-                    + " is not a 3x3 window moving by 1, the only one F(2x2, 3x3) computes");
-        }
-        if (filters < 1) {
-            throw new IllegalArgumentException("WinogradConvolution: " + filters + " filters for " + geometry
-                    + ", expected 1 or more");
-        }
+        this.tiles = WinogradTiles.checked("WinogradConvolution", geometry, filters);
         this.geometry = geometry;
-        this.tiles = WinogradTiles.of(geometry, filters);
     }
 
     private void allocate() {

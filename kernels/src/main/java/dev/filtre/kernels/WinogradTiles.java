@@ -20,6 +20,23 @@ package dev.filtre.kernels;
 record WinogradTiles(int channels, int filters, int outputHeight, int outputWidth, int tilesY, int tilesX,
         int paddedRows, int paddedWidth) {
 
+    /**
+     * {@link #of}, after checking for {@code owner}'s messages that {@code g} is a 3x3 window moving
+     * by 1 and {@code filters} positive.
+     *
+     * @throws IllegalArgumentException when one is not
+     */
+    static WinogradTiles checked(String owner, ConvGeometry g, int filters) {
+        if (g.kernel() != 3 || g.stride() != 1) {
+            throw new IllegalArgumentException(owner + ": " + g
+                    + " is not a 3x3 window moving by 1, the only one F(2x2, 3x3) computes");
+        }
+        if (filters < 1) {
+            throw new IllegalArgumentException(owner + ": " + filters + " filters for " + g + ", expected 1 or more");
+        }
+        return of(g, filters);
+    }
+
     static WinogradTiles of(ConvGeometry g, int filters) {
         int tilesY = (g.outputHeight() + 1) / 2;
         int tilesX = (g.outputWidth() + 1) / 2;

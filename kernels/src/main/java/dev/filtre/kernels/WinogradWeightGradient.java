@@ -38,16 +38,8 @@ public final class WinogradWeightGradient {
      *     not positive
      */
     public WinogradWeightGradient(ConvGeometry geometry, int filters) {
-        if (geometry.kernel() != 3 || geometry.stride() != 1) {
-            throw new IllegalArgumentException("WinogradWeightGradient: " + geometry
-                    + " is not a 3x3 window moving by 1, the only one F(2x2, 3x3) computes");
-        }
-        if (filters < 1) {
-            throw new IllegalArgumentException("WinogradWeightGradient: " + filters + " filters for " + geometry
-                    + ", expected 1 or more");
-        }
+        this.tiles = WinogradTiles.checked("WinogradWeightGradient", geometry, filters);
         this.geometry = geometry;
-        this.tiles = WinogradTiles.of(geometry, filters);
     }
 
     /** The input's shape and window. */

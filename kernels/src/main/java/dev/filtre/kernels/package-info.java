@@ -15,7 +15,12 @@
  *
  * <p>Arrays are row-major {@code float[]} regions that start at an offset. Every entry point checks
  * its arguments (an operand that does not fit its array is named in the error), allocates nothing,
- * and keeps no state, so one model per thread may call them concurrently.
+ * and keeps no state, so one model per thread may call them concurrently. The convolutions that
+ * skip the unfolding are objects instead, one per thread, holding buffers made on their first call:
+ * {@link dev.filtre.kernels.DirectConvolution} (windows read along the rows), and Winograd's F(2x2,
+ * 3x3) for a 3x3 window moving by 1: {@link dev.filtre.kernels.WinogradConvolution} (outputs),
+ * {@link dev.filtre.kernels.WinogradWeightGradient} and {@link
+ * dev.filtre.kernels.WinogradInputGradient} (the two gradients of a training pass).
  *
  * <p>{@link dev.filtre.kernels.Team} is the one class with threads: the caller and helper threads
  * that share one sample's layers when a model runs with {@code setIntraOpThreads(n)}.

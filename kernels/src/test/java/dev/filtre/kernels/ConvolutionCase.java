@@ -47,7 +47,8 @@ class ConvolutionCase {
         return output;
     }
 
-    private static float[] values(DoubleSupplier value, int count) {
+    /** {@code count} values drawn from {@code value}, rounded to float. */
+    static float[] values(DoubleSupplier value, int count) {
         float[] values = new float[count];
         for (int i = 0; i < count; i++) {
             values[i] = (float) value.getAsDouble();

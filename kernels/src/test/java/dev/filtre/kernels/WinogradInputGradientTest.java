@@ -119,8 +119,9 @@ class WinogradInputGradientTest {
             this.g = g;
             this.filters = filters;
             this.samples = samples;
-            outputGradient = gaussian(random, outputGradientOffset + samples * filters * g.pixels() + 2);
-            weights = gaussian(random, weightOffset + filters * g.patch() + 1);
+            outputGradient = ConvolutionCase.values(random::nextGaussian,
+                    outputGradientOffset + samples * filters * g.pixels() + 2);
+            weights = ConvolutionCase.values(random::nextGaussian, weightOffset + filters * g.patch() + 1);
         }
 
         /** The samples' input gradients by {@code winograd}, written from offset 4 of an array of -7s. */
@@ -179,14 +180,6 @@ class WinogradInputGradientTest {
                 }
             }
             return largest;
-        }
-
-        private static float[] gaussian(Random random, int count) {
-            float[] values = new float[count];
-            for (int i = 0; i < count; i++) {
-                values[i] = (float) random.nextGaussian();
-            }
-            return values;
         }
     }
 }

@@ -122,9 +122,10 @@ class WinogradWeightGradientTest {
             this.g = g;
             this.filters = filters;
             this.samples = samples;
-            input = gaussian(random, inputOffset + samples * g.inputSize() + 1);
-            outputGradient = gaussian(random, outputGradientOffset + samples * filters * g.pixels() + 2);
-            before = gaussian(random, filters * g.patch());
+            input = ConvolutionCase.values(random::nextGaussian, inputOffset + samples * g.inputSize() + 1);
+            outputGradient = ConvolutionCase.values(random::nextGaussian,
+                    outputGradientOffset + samples * filters * g.pixels() + 2);
+            before = ConvolutionCase.values(random::nextGaussian, filters * g.patch());
         }
 
         /** {@link #before} plus the samples' weight gradient by {@code winograd}, written from offset 4. */
@@ -212,14 +213,6 @@ class WinogradWeightGradientTest {
                 largest = Math.max(largest, Math.abs(weightGradient[i] - exact[0]) / exact[1]);
             }
             return largest;
-        }
-
-        private static float[] gaussian(Random random, int count) {
-            float[] values = new float[count];
-            for (int i = 0; i < count; i++) {
-                values[i] = (float) random.nextGaussian();
-            }
-            return values;
         }
     }
 }

@@ -202,19 +202,17 @@ final class ConvCode extends LayerCode {
             teamDirect = null;
         }
         winogradWeightGradient = byWinograd
-                ? FieldSpec.builder(WINOGRAD_WEIGHT_GRADIENT, members.field(name + "WinogradWeightGradient"),
-                                Modifier.PRIVATE, Modifier.FINAL)
-                        .addJavadoc("$L's weight gradient, by Winograd's F(2x2, 3x3).\n", name)
-                        .initializer("new $T($N, $N)", WINOGRAD_WEIGHT_GRADIENT, geometry, out.channels())
-                        .build()
-                : null;
+                ? winogradGradient(members, WINOGRAD_WEIGHT_GRADIENT, "WinogradWeightGradient", "weight") : null;
         winogradInputGradient = inputGradientByWinograd
-                ? FieldSpec.builder(WINOGRAD_INPUT_GRADIENT, members.field(name + "WinogradInputGradient"),
-                                Modifier.PRIVATE, Modifier.FINAL)
-                        .addJavadoc("$L's input gradient, by Winograd's F(2x2, 3x3).\n", name)
-                        .initializer("new $T($N, $N)", WINOGRAD_INPUT_GRADIENT, geometry, out.channels())
-                        .build()
-                : null;
+                ? winogradGradient(members, WINOGRAD_INPUT_GRADIENT, "WinogradInputGradient", "input") : null;
+    }
+
+    /** {@code conv2WinogradWeightGradient}: a kernel object of {@code type} for one of this layer's gradients. */
+    private FieldSpec winogradGradient(Members members, ClassName type, String suffix, String gradient) {
+        return FieldSpec.builder(type, members.field(layer.name() + suffix), Modifier.PRIVATE, Modifier.FINAL)
+                .addJavadoc("$L's $L gradient, by Winograd's F(2x2, 3x3).\n", layer.name(), gradient)
+                .initializer("new $T($N, $N)", type, geometry, out.channels())
+                .build();
     }
 
     /** Whether a forward pass unfolds this layer's input and multiplies (neither along rows nor by Winograd). */
