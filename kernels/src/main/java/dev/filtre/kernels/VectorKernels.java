@@ -5,7 +5,6 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -1370,9 +1369,12 @@ final class VectorKernels implements KernelSet {
      * stores are not intrinsics, and its out-of-range masked loads allocate).
      */
     /**
-     * Eight parameters at a time: floats widened to doubles, the same double operations in the same
-     * order as {@link PlainKernels#adamRange}, narrowed back for the stores (the step reads the
-     * stored, narrowed moments, as the scalar loop does).
+     * A vector of parameters at a time, its two halves widened to doubles: the same double
+     * operations in the same order as {@link PlainKernels#adamRange}, narrowed back for the stores
+     * (the step reads the stored, narrowed moments, as the scalar loop does). Only the preferred
+     * float shape: loading half-width float vectors here gave the Vector API's shared load and store
+     * methods a second class, whose class-check traps put four multiply kernels' compiles past C2's
+     * limit in a JVM training with Adam (236 in the six-row multiply), and those kernels boxed.
      */
     @Override
     public void adam(int from, int to, float[] p, float[] g, float[] m, float[] v, double rate, double correction1,
@@ -1380,30 +1382,44 @@ final class VectorKernels implements KernelSet {
         int i = from;
         double keep1 = 1 - beta1;
         double keep2 = 1 - beta2;
-        for (; i + HALF.length() <= to; i += HALF.length()) {
-            DoubleVector gradient = widen(FloatVector.fromArray(HALF, g, i));
-            FloatVector mean = narrow(widen(FloatVector.fromArray(HALF, m, i)).mul(beta1).add(gradient.mul(keep1)));
-            FloatVector meanSquare = narrow(widen(FloatVector.fromArray(HALF, v, i)).mul(beta2)
-                    .add(gradient.mul(keep2).mul(gradient)));
-            mean.intoArray(m, i);
-            meanSquare.intoArray(v, i);
-            DoubleVector step = widen(mean).div(correction1).mul(rate)
-                    .div(widen(meanSquare).div(correction2).lanewise(VectorOperators.SQRT).add(epsilon));
-            FloatVector.fromArray(HALF, p, i).sub(narrow(step)).intoArray(p, i);
+        for (; i + LANES <= to; i += LANES) {
+            FloatVector gradients = FloatVector.fromArray(SPECIES, g, i);
+            FloatVector means = FloatVector.fromArray(SPECIES, m, i);
+            FloatVector meanSquares = FloatVector.fromArray(SPECIES, v, i);
+            DoubleVector gradient = widen(gradients, 0);
+            DoubleVector mean0 = widen(means, 0).mul(beta1).add(gradient.mul(keep1));
+            DoubleVector meanSquare0 = widen(meanSquares, 0).mul(beta2).add(gradient.mul(keep2).mul(gradient));
+            gradient = widen(gradients, 1);
+            DoubleVector mean1 = widen(means, 1).mul(beta1).add(gradient.mul(keep1));
+            DoubleVector meanSquare1 = widen(meanSquares, 1).mul(beta2).add(gradient.mul(keep2).mul(gradient));
+            means = narrow(mean0, mean1);
+            meanSquares = narrow(meanSquare0, meanSquare1);
+            means.intoArray(m, i);
+            meanSquares.intoArray(v, i);
+            DoubleVector step0 = widen(means, 0).div(correction1).mul(rate)
+                    .div(widen(meanSquares, 0).div(correction2).lanewise(VectorOperators.SQRT).add(epsilon));
+            DoubleVector step1 = widen(means, 1).div(correction1).mul(rate)
+                    .div(widen(meanSquares, 1).div(correction2).lanewise(VectorOperators.SQRT).add(epsilon));
+            FloatVector.fromArray(SPECIES, p, i).sub(narrow(step0, step1)).intoArray(p, i);
         }
         PlainKernels.adamRange(i, to, p, g, m, v, rate, correction1, correction2, beta1, beta2, epsilon);
     }
 
-    /** Half a vector of floats, which widen to a whole vector of doubles. */
-    private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 2));
+    /** Doubles of the preferred shape: half a vector of floats each. */
     private static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, SPECIES.vectorShape());
+    /** The upper half of a vector of floats, where {@link #narrow} puts its second half. */
+    private static final VectorMask<Float> UPPER_HALF = SPECIES.indexInRange(-LANES / 2, LANES / 2);
 
-    private static DoubleVector widen(FloatVector values) {
-        return (DoubleVector) values.convertShape(VectorOperators.F2D, DOUBLES, 0);
+    /** Half {@code part} (0 the lower, 1 the upper) of {@code values}, widened to doubles. */
+    private static DoubleVector widen(FloatVector values, int part) {
+        return (DoubleVector) values.convertShape(VectorOperators.F2D, DOUBLES, part);
     }
 
-    private static FloatVector narrow(DoubleVector values) {
-        return (FloatVector) values.convertShape(VectorOperators.D2F, HALF, 0);
+    /** {@code lower} and {@code upper} narrowed to floats, side by side in one vector. */
+    private static FloatVector narrow(DoubleVector lower, DoubleVector upper) {
+        FloatVector low = (FloatVector) lower.convertShape(VectorOperators.D2F, SPECIES, 0);
+        FloatVector high = (FloatVector) upper.convertShape(VectorOperators.D2F, SPECIES, -1);
+        return low.blend(high, UPPER_HALF);
     }
 
     @Override
