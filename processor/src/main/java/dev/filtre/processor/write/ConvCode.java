@@ -82,6 +82,7 @@ final class ConvCode extends LayerCode {
     private final FieldSpec chunk;
     private final FieldSpec keptSamples;
     private final FieldSpec geometry;
+    /** The unfolded input, whether it is kept, and the team's: a layer that {@link #unfoldsInForward} only, else null. */
     private final FieldSpec columns;
     private final FieldSpec columnsKept;
     /** The matrices the team's other threads unfold one sample into, {@code [thread][patch·pixels]}. */
@@ -157,21 +158,26 @@ final class ConvCode extends LayerCode {
                 CodeBlock.of("new $T($N, $N, $N, $N, $N, $N)", CONV_GEOMETRY, in.channels(), in.height(), in.width(),
                         kernel, stride, pad),
                 name + "'s input and window, for the kernels.");
-        // only a layer that unfoldsInForward writes these three
-        columns = FieldSpec.builder(Stage.FLOATS, members.field(name + "Columns"), Modifier.PRIVATE)
-                .addJavadoc("$L's unfolded input, a chunk of samples side by side; in training, every chunk of a "
-                        + "batch of up to {@code $L} samples, one after another.\n", name,
-                        keptSamples == null ? "" : keptSamples.name())
-                .initializer("new float[$N * $N * $N]", chunk, patch, pixels)
-                .build();
-        columnsKept = FieldSpec.builder(TypeName.BOOLEAN, members.field(name + "ColumnsKept"), Modifier.PRIVATE)
-                .addJavadoc("Whether {@code $N} holds every chunk of the last forward pass.\n", columns)
-                .build();
-        teamColumns = FieldSpec.builder(float[][].class, members.field(name + "TeamColumns"), Modifier.PRIVATE)
-                .addJavadoc("The unfolded sample of each thread of the team but the caller (which uses {@code $N}), "
-                        + "for a one-sample pass split across threads.\n", columns)
-                .initializer("new float[0][]")
-                .build();
+        if (unfoldsInForward()) {
+            columns = FieldSpec.builder(Stage.FLOATS, members.field(name + "Columns"), Modifier.PRIVATE)
+                    .addJavadoc("$L's unfolded input, a chunk of samples side by side; in training, every chunk of a "
+                            + "batch of up to {@code $N} samples, one after another.\n", name, keptSamples)
+                    .initializer("new float[$N * $N * $N]", chunk, patch, pixels)
+                    .build();
+            columnsKept = FieldSpec.builder(TypeName.BOOLEAN, members.field(name + "ColumnsKept"), Modifier.PRIVATE)
+                    .addJavadoc("Whether {@code $N} holds every chunk of the last forward pass.\n", columns)
+                    .build();
+            teamColumns = FieldSpec.builder(float[][].class, members.field(name + "TeamColumns"), Modifier.PRIVATE)
+                    .addJavadoc("The unfolded sample of each thread of the team but the caller (which uses "
+                            + "{@code $N}), for a one-sample pass split across threads.\n", columns)
+                    .initializer("new float[0][]")
+                    .build();
+        } else {
+            // a layer along rows or by Winograd never unfolds its input
+            columns = null;
+            columnsKept = null;
+            teamColumns = null;
+        }
         columnsGradient = chunkBuffer(members, name + "ColumnsGradient", CodeBlock.of("$N * $N", patch, pixels),
                 "dL/d " + name + "'s unfolded input for one chunk; scratch for the weight gradient before.");
         product = chunkSamples > 1 && unfoldsInForward()
