@@ -78,7 +78,7 @@ public final class DirectConvolution {
             }
         }
         transposes = Kernels.SELECTED.convolvesTransposedWeights();
-        sumsAlongRows = Kernels.SELECTED.sumsWeightGradientAlongRows(geometry);
+        sumsAlongRows = Kernels.SELECTED.sumsWeightGradientAlongRows(geometry, filters);
     }
 
     /** Allocates the buffers, the padded input's borders zero for good. */
@@ -171,7 +171,7 @@ public final class DirectConvolution {
         int paddedSize = paddedSize();
         if (gradientInputs == null) {
             gradientInputs = new float[GRADIENT_GROUP * paddedSize];
-            gradientScratch = new float[KernelSet.WEIGHT_GRADIENT_SUMS];
+            gradientScratch = new float[Kernels.SELECTED.weightGradientSums(geometry, filters, GRADIENT_GROUP)];
         }
         for (int first = 0; first < samples; first += GRADIENT_GROUP) {
             int count = Math.min(GRADIENT_GROUP, samples - first);

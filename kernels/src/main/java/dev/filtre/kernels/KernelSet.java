@@ -11,9 +11,6 @@ package dev.filtre.kernels;
  * aColumnStride]}.
  */
 interface KernelSet {
-    /** The room {@link #addWeightGradientAlongRows} needs in its {@code sums}. */
-    int WEIGHT_GRADIENT_SUMS = 16;
-
     /** The name {@code -Dfiltre.kernels} selects this implementation with. */
     String name();
 
@@ -100,10 +97,17 @@ interface KernelSet {
             int weightOffset, float[] bias, int biasOffset, float[] output, int outputOffset, float[] scratch);
 
     /**
-     * Whether {@link #addWeightGradientAlongRows} takes a convolution over {@code g}; when it does
-     * not, {@link DirectConvolution#addWeightGradient} unfolds each sample and multiplies.
+     * Whether {@link #addWeightGradientAlongRows} takes a convolution of {@code filters} over {@code
+     * g}; when it does not, {@link DirectConvolution#addWeightGradient} unfolds each sample and
+     * multiplies.
      */
-    boolean sumsWeightGradientAlongRows(ConvGeometry g);
+    boolean sumsWeightGradientAlongRows(ConvGeometry g, int filters);
+
+    /**
+     * The room {@link #addWeightGradientAlongRows} needs in its {@code sums} for up to {@code samples}
+     * samples of a convolution it takes.
+     */
+    int weightGradientSums(ConvGeometry g, int filters, int samples);
 
     /**
      * A convolution's weight gradient over {@code samples} samples, for a geometry that {@link
@@ -113,8 +117,8 @@ interface KernelSet {
      * steps[k]]}, {@code corner} being the position's window's first value. Sample {@code s}'s
      * zero-padded input starts at {@code s·paddedSize} in {@code padded}, its output gradient ({@code
      * [filters][H'·W']}) at {@code outputGradientOffset + s·filters·H'·W'}. The sums are not the
-     * unfolded multiply's, only equal to them up to rounding; {@code sums} holds a block's
-     * {@link #WEIGHT_GRADIENT_SUMS} sums before they are added.
+     * unfolded multiply's, only equal to them up to rounding; {@code sums} holds {@link
+     * #weightGradientSums} values the implementation may overwrite.
      */
     void addWeightGradientAlongRows(ConvGeometry g, int[] steps, int filters, int samples, float[] padded,
             int paddedSize, float[] outputGradient, int outputGradientOffset, float[] weightGradient,

@@ -21,8 +21,13 @@ final class PlainKernels implements KernelSet {
 
     /** None: the weight gradient of a convolution is the unfolded input's multiply on this path, its bits. */
     @Override
-    public boolean sumsWeightGradientAlongRows(ConvGeometry g) {
+    public boolean sumsWeightGradientAlongRows(ConvGeometry g, int filters) {
         return false;
+    }
+
+    @Override
+    public int weightGradientSums(ConvGeometry g, int filters, int samples) {
+        throw new UnsupportedOperationException("the plain kernels unfold the input for a weight gradient");
     }
 
     @Override

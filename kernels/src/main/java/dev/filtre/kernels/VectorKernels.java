@@ -212,16 +212,27 @@ final class VectorKernels implements KernelSet {
     }
 
     @Override
-    public boolean sumsWeightGradientAlongRows(ConvGeometry g) {
-        return VectorRowConvolution.takesWeightGradient(g);
+    public boolean sumsWeightGradientAlongRows(ConvGeometry g, int filters) {
+        return VectorRowConvolution.takesWeightGradient(g) || VectorFiveByFive.takesWeightGradient(g, filters);
+    }
+
+    @Override
+    public int weightGradientSums(ConvGeometry g, int filters, int samples) {
+        return VectorRowConvolution.takesWeightGradient(g) ? VectorRowConvolution.WEIGHT_GRADIENT_SUMS
+                : VectorFiveByFive.weightGradientSums(g, filters, samples);
     }
 
     @Override
     public void addWeightGradientAlongRows(ConvGeometry g, int[] steps, int filters, int samples, float[] padded,
             int paddedSize, float[] outputGradient, int outputGradientOffset, float[] weightGradient,
             int weightGradientOffset, float[] sums) {
-        VectorRowConvolution.addWeightGradient(g, steps, filters, samples, padded, paddedSize, outputGradient,
-                outputGradientOffset, weightGradient, weightGradientOffset, sums);
+        if (VectorRowConvolution.takesWeightGradient(g)) {
+            VectorRowConvolution.addWeightGradient(g, steps, filters, samples, padded, paddedSize, outputGradient,
+                    outputGradientOffset, weightGradient, weightGradientOffset, sums);
+        } else {
+            VectorFiveByFive.addWeightGradient(g, steps, filters, samples, padded, paddedSize, outputGradient,
+                    outputGradientOffset, weightGradient, weightGradientOffset, sums);
+        }
     }
 
     @Override
@@ -231,6 +242,9 @@ final class VectorKernels implements KernelSet {
         if (VectorRowConvolution.takes(g)) {
             VectorRowConvolution.convolve(g, steps, filters, first, end, padded, weights, bias, biasOffset, output,
                     outputOffset);
+        } else if (VectorFiveByFive.takes(g, first, end)) {
+            VectorFiveByFive.convolve(g, filters, first, end, padded, weights, bias, biasOffset, output, outputOffset,
+                    scratch);
         } else {
             VectorConvolution.convolve(g, steps, filters, first, end, padded, weights, bias, biasOffset, output,
                     outputOffset, scratch);

@@ -29,6 +29,8 @@ final class VectorRowConvolution {
     /** Filters and window steps of a block of the weight gradient: 15 accumulators. */
     private static final int GRADIENT_FILTERS = 3;
     private static final int GRADIENT_STEPS = 5;
+    /** The room {@link #addWeightGradient} needs in its {@code sums}: a block's sums. */
+    static final int WEIGHT_GRADIENT_SUMS = GRADIENT_FILTERS * GRADIENT_STEPS;
     /** The fewest window values {@link #takesWeightGradient} takes. */
     private static final int GRADIENT_MIN_STEPS = 16;
 

@@ -29,6 +29,7 @@ class ConvolutionWeightGradientTest {
     private static final double TOLERANCE = 5e-7;
     private static final ConvGeometry LENET_CONV1 = new ConvGeometry(1, 28, 28, 5, 1, 2);
     private static final ConvGeometry FASHION_CONV1 = new ConvGeometry(1, 28, 28, 3, 1, 1);
+    private static final ConvGeometry LENET_CONV2 = new ConvGeometry(6, 14, 14, 5, 1, 0);
 
     @Test
     void everyShapeIsTheGradientUpToRounding() {
@@ -42,6 +43,11 @@ class ConvolutionWeightGradientTest {
             {new ConvGeometry(3, 18, 20, 3, 1, 0), 7, 17}, // 27 steps, 7 filters; two groups and one sample
             {new ConvGeometry(1, 9, 10, 3, 1, 1), 5, 2}, // rows shorter than a vector: unfolded on both paths
             {new ConvGeometry(2, 12, 12, 3, 2, 1), 3, 2}, // stride 2: unfolded on both paths
+            {LENET_CONV2, 16, 9}, // LeNet-5's conv2: 5x5 blocks of ten positions, 30 window rows, two groups
+            {new ConvGeometry(1, 12, 14, 5, 1, 2), 32, 3}, // padded, rows of 14: a block and four single positions;
+                                                         // five window rows, the last without a partner
+            {new ConvGeometry(2, 15, 25, 5, 1, 0), 16, 1}, // rows of 21: two blocks and one position; one sample
+            {LENET_CONV2, 20, 2}, // filters short of whole vectors: unfolded on both paths
         };
         for (Object[] c : cases) {
             ConvGeometry g = (ConvGeometry) c[0];
@@ -50,21 +56,23 @@ class ConvolutionWeightGradientTest {
             Batch batch = new Batch(g, filters, samples, random);
             float[] gradient = batch.weightGradient(new DirectConvolution(g, filters));
             batch.check(gradient, g + ", " + filters + " filters, " + samples + " samples");
-            if (!Kernels.SELECTED.sumsWeightGradientAlongRows(g)) {
+            if (!Kernels.SELECTED.sumsWeightGradientAlongRows(g, filters)) {
                 assertArrayEquals(batch.unfolded(), gradient, g + ": the unfolded multiply's bits");
             }
         }
     }
 
     @Test
-    void onlyTheVectorKernelsSumAlongRowsAndOnlyForWindowsOfSixteenValuesOrMore() {
+    void onlyTheVectorKernelsSumAlongRowsAndOnlyForTheWindowsTheyTake() {
         Batch batch = new Batch(LENET_CONV1, 6, 5, new Random(32));
         float[] gradient = batch.weightGradient(new DirectConvolution(LENET_CONV1, 6));
-        assertEquals(Kernels.implementation().equals("vector"),
-                Kernels.SELECTED.sumsWeightGradientAlongRows(LENET_CONV1));
-        assertFalse(Kernels.SELECTED.sumsWeightGradientAlongRows(FASHION_CONV1), "9 values");
-        assertFalse(Kernels.SELECTED.sumsWeightGradientAlongRows(new ConvGeometry(6, 14, 14, 5, 1, 0)),
-                "rows of 10");
+        boolean vector = Kernels.implementation().equals("vector");
+        assertEquals(vector, Kernels.SELECTED.sumsWeightGradientAlongRows(LENET_CONV1, 6));
+        assertFalse(Kernels.SELECTED.sumsWeightGradientAlongRows(FASHION_CONV1, 32), "9 values");
+        assertEquals(vector, Kernels.SELECTED.sumsWeightGradientAlongRows(LENET_CONV2, 16), "5x5, rows of 10");
+        assertFalse(Kernels.SELECTED.sumsWeightGradientAlongRows(LENET_CONV2, 20), "5x5, 20 filters");
+        assertFalse(Kernels.SELECTED.sumsWeightGradientAlongRows(new ConvGeometry(6, 12, 12, 5, 1, 0), 16),
+                "5x5, rows of 8");
         if (Kernels.implementation().equals("plain")) {
             assertArrayEquals(batch.unfolded(), gradient);
         }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * The direct convolution against the unfolded one ({@link Im2col#unfold}, then {@link
  * Sgemm#multiplyAdd} onto the bias), bit for bit, on shares of filters that fill two vectors, one,
  * or none, rows of positions that seven-wide blocks do and do not tile, strides and paddings; and
- * weights changed between calls, which must be transposed again. Surefire runs this class once
+ * weights changed between calls, which must be transposed again; 5x5 windows moving by 1 over rows
+ * of ten or more, which the vector kernels take ten positions at a time. Surefire runs this class once
  * with the Vector API and once without it.
  */
 class DirectConvolutionTest {
@@ -46,7 +47,10 @@ class DirectConvolutionTest {
             {new ConvGeometry(3, 9, 11, 5, 1, 2), 40}, // rows of a block and four single positions; 8 lone filters
             {new ConvGeometry(2, 8, 8, 3, 2, 1), 48}, // stride 2
             {new ConvGeometry(4, 6, 5, 3, 1, 0), 5}, // no whole vector of filters
-            {new ConvGeometry(6, 14, 14, 5, 1, 0), 16}, // LeNet-5's conv2
+            {new ConvGeometry(6, 14, 14, 5, 1, 0), 16}, // LeNet-5's conv2: a 5x5 block of ten positions a row
+            {new ConvGeometry(2, 16, 17, 5, 1, 0), 32}, // rows of 13: a block, then one overlapping it; two vectors
+            {new ConvGeometry(1, 12, 14, 5, 1, 2), 16}, // padded, rows of 14
+            {new ConvGeometry(6, 14, 14, 5, 1, 0), 20}, // filters short of whole vectors: the blocks of five
             {new ConvGeometry(2, 9, 7, 4, 3, 3), 33}, // floored output, pad wider than the stride
             {new ConvGeometry(3, 5, 5, 3, 2, 1), 2}, // cs231n's example in the lecture
         };
