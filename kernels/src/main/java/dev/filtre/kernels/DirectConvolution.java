@@ -53,7 +53,7 @@ public final class DirectConvolution {
 
     /**
      * A convolution of {@code filters} over {@code geometry}; its buffers (the padded input, a
-     * scratch of the output's size and, for the vector kernels, two copies of the weights: 230 KB
+     * scratch of twice the output's size and, for the vector kernels, two copies of the weights: 230 KB
      * for FashionNet's conv2) come with the first call, so that a model that never evaluates one
      * sample, a training replica, does not hold them.
      *
@@ -84,7 +84,8 @@ public final class DirectConvolution {
     /** Allocates the buffers, the padded input's borders zero for good. */
     private void allocate() {
         padded = new float[paddedSize()];
-        scratch = new float[geometry.pixels() * filters];
+        // twice the output: the vector kernels' blocks of ten transpose a share's surrounding vectors apart
+        scratch = new float[2 * geometry.pixels() * filters];
         if (transposes) {
             transposed = new float[geometry.patch() * filters];
             transposedFrom = new float[geometry.patch() * filters];

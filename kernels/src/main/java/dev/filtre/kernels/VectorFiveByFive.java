@@ -35,13 +35,11 @@ final class VectorFiveByFive {
         return g.kernel() == KERNEL && g.stride() == 1 && g.outputWidth() >= BLOCK;
     }
 
-    /** Whether {@link #convolve} takes filters {@code [first, end)} over {@code g}: whole vectors of them. */
-    static boolean takes(ConvGeometry g, int first, int end) {
-        return takes(g) && (end - first) % LANES == 0;
-    }
-
-    /** Whether {@link #addWeightGradient} takes {@code filters} over {@code g}: whole vectors of them. */
-    static boolean takesWeightGradient(ConvGeometry g, int filters) {
+    /**
+     * Whether {@link #convolve} and {@link #addWeightGradient} take {@code filters} over {@code g}:
+     * whole vectors of them.
+     */
+    static boolean takes(ConvGeometry g, int filters) {
         return takes(g) && filters % LANES == 0;
     }
 
@@ -52,34 +50,50 @@ final class VectorFiveByFive {
 
     /**
      * See {@link KernelSet#convolve}; {@code weights} transposed, {@code [patch][filters]} from 0, for
-     * filters this kernel {@link #takes(ConvGeometry, int, int) takes}. A row is taken ten positions
-     * at a time, the last block ending where the row ends, over positions the one before computed
-     * (the same sums, so the same bits).
+     * filters this kernel {@link #takes(ConvGeometry, int) takes}, {@code scratch} twice the output's
+     * size. A row is taken ten positions at a time, the last block ending where the row ends, over
+     * positions the one before computed (the same sums, so the same bits). A share of the filters
+     * that is not whole vectors (half of LeNet-5's 16, a thread's share of a one-sample pass) is
+     * computed in the whole vectors around it, transposed apart, and only its planes copied out:
+     * each thread then does the whole layer's work, 4 µs, where the blocks of five positions or a
+     * lane at a time would take 10 or 70.
      */
     static void convolve(ConvGeometry g, int filters, int first, int end, float[] padded, float[] weights,
             float[] bias, int biasOffset, float[] output, int outputOffset, float[] scratch) {
-        int share = end - first;
+        if (first == end) {
+            return;
+        }
+        int from = first - first % LANES;
+        int to = Math.min(filters, end + (LANES - end % LANES) % LANES);
+        int span = to - from;
         int outWidth = g.outputWidth();
+        int pixels = g.pixels();
         int paddedWidth = g.width() + 2 * g.pad();
         int plane = (g.height() + 2 * g.pad()) * paddedWidth;
-        for (int f = first; f < end; f += LANES) {
+        for (int f = from; f < to; f += LANES) {
             for (int y = 0; y < g.outputHeight(); y++) {
                 for (int x = 0; ; x += BLOCK) {
-                    int from = Math.min(x, outWidth - BLOCK);
-                    tenPositions(g.channels(), plane, paddedWidth, padded, y * paddedWidth + from, weights, filters, f,
-                            bias, biasOffset + f, scratch, (y * outWidth + from) * share + f - first, share);
-                    if (from + BLOCK >= outWidth) {
+                    int left = Math.min(x, outWidth - BLOCK);
+                    tenPositions(g.channels(), plane, paddedWidth, padded, y * paddedWidth + left, weights, filters, f,
+                            bias, biasOffset + f, scratch, (y * outWidth + left) * span + f - from, span);
+                    if (left + BLOCK >= outWidth) {
                         break;
                     }
                 }
             }
         }
-        VectorTranspose.copy(g.pixels(), share, scratch, 0, output, outputOffset + first * g.pixels());
+        if (span == end - first) {
+            VectorTranspose.copy(pixels, span, scratch, 0, output, outputOffset + first * pixels);
+        } else {
+            VectorTranspose.copy(pixels, span, scratch, 0, scratch, pixels * span);
+            System.arraycopy(scratch, pixels * (span + first - from), output, outputOffset + first * pixels,
+                    (end - first) * pixels);
+        }
     }
 
     /**
      * See {@link KernelSet#addWeightGradientAlongRows}, for filters this kernel {@link
-     * #takesWeightGradient takes}: the samples' output gradients put channels last into {@code sums}
+     * #takes(ConvGeometry, int) takes}: the samples' output gradients put channels last into {@code sums}
      * (past its first {@code 2·5·LANES} values, the blocks' sums), then, for each vector of filters
      * and pair of window rows, the sums over every whole block of ten positions, and over the
      * positions past the last whole block of a row one at a time; each added to the weight gradient,

@@ -213,7 +213,7 @@ final class VectorKernels implements KernelSet {
 
     @Override
     public boolean sumsWeightGradientAlongRows(ConvGeometry g, int filters) {
-        return VectorRowConvolution.takesWeightGradient(g) || VectorFiveByFive.takesWeightGradient(g, filters);
+        return VectorRowConvolution.takesWeightGradient(g) || VectorFiveByFive.takes(g, filters);
     }
 
     @Override
@@ -242,7 +242,7 @@ final class VectorKernels implements KernelSet {
         if (VectorRowConvolution.takes(g)) {
             VectorRowConvolution.convolve(g, steps, filters, first, end, padded, weights, bias, biasOffset, output,
                     outputOffset);
-        } else if (VectorFiveByFive.takes(g, first, end)) {
+        } else if (VectorFiveByFive.takes(g, filters)) {
             VectorFiveByFive.convolve(g, filters, first, end, padded, weights, bias, biasOffset, output, outputOffset,
                     scratch);
         } else {

@@ -39,6 +39,36 @@ class DirectConvolutionTest {
         }
     }
 
+    /**
+     * Shares of a 5x5 window's filters, which the vector kernels' blocks of ten compute in the whole
+     * vectors around them: halves of LeNet-5's conv2, a share inside one vector, one across two.
+     */
+    @Test
+    void sharesOfFiveByFiveFiltersGiveTheUnfoldedMultiplysBits() {
+        Random random = new Random(17);
+        Object[][] cases = {
+            {new ConvGeometry(6, 14, 14, 5, 1, 0), 16, new int[][] {{0, 8}, {8, 16}, {3, 13}, {0, 16}, {7, 7}}},
+            {new ConvGeometry(2, 12, 13, 5, 1, 1), 32, new int[][] {{0, 16}, {16, 32}, {8, 24}, {20, 31}}},
+        };
+        for (Object[] c : cases) {
+            ConvGeometry g = (ConvGeometry) c[0];
+            int filters = (int) c[1];
+            ConvolutionCase sample = sample(g, filters, random);
+            DirectConvolution direct = new DirectConvolution(g, filters);
+            float[] expected = sample.unfolded();
+            for (int[] share : (int[][]) c[2]) {
+                float[] output = sample.direct(direct, share[0], share[1]);
+                for (int o = 0; o < filters; o++) {
+                    boolean inside = o >= share[0] && o < share[1];
+                    for (int i = o * g.pixels(); i < (o + 1) * g.pixels(); i++) {
+                        assertEquals(inside ? expected[i] : -7f, output[i],
+                                g + ", filters " + share[0] + ".." + share[1] + ", value " + i);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void givesTheUnfoldedMultiplysBitsOnEveryShape() {
         Random random = new Random(12);
