@@ -128,13 +128,14 @@ final class ConvCode extends LayerCode {
 
 
     ConvCode(CheckedLayer layer, Operation.Conv conv, Stage in, Stage out, ModelFields model, String prefix,
-            int firstParameter, Members members, boolean winograd) {
+            int firstParameter, Members members, boolean fastPaths) {
         super(layer, in, out, model, prefix, firstParameter, members);
         String name = layer.name();
         int windowValues = layer.input().channels() * conv.size() * conv.size();
         directly = convolvesAlongRows(conv.stride(), windowValues, layer.output().width())
-                || convolvesInBlocksOfTen(conv.size(), conv.stride(), layer.output().width(), layer.output().channels());
-        byWinograd = winograd && !directly
+                || fastPaths && convolvesInBlocksOfTen(conv.size(), conv.stride(), layer.output().width(),
+                        layer.output().channels());
+        byWinograd = fastPaths && !directly
                 && convolvesByWinograd(conv.size(), conv.stride(), windowValues, layer.output().channels());
         boolean inputGradientByWinograd = byWinograd
                 && inputGradientByWinograd(conv.pad(), layer.input().channels(), layer.output().channels());

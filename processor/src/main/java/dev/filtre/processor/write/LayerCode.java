@@ -100,13 +100,13 @@ abstract class LayerCode {
     /**
      * The code of {@code layer}, whose input is {@code in} and output {@code out}; {@code
      * dropoutDrawsBefore} counts the random values a sample's dropout layers before it draw; {@code
-     * winograd} says whether a convolution may go by Winograd.
+     * fastPaths} says whether a convolution may go by Winograd or in blocks of ten.
      */
     static LayerCode of(CheckedLayer layer, Stage in, Stage out, ModelFields model, String prefix,
-            int firstParameter, Members members, long dropoutDrawsBefore, boolean winograd) {
+            int firstParameter, Members members, long dropoutDrawsBefore, boolean fastPaths) {
         Operation operation = layer.operation();
         if (operation instanceof Operation.Conv conv) {
-            return new ConvCode(layer, conv, in, out, model, prefix, firstParameter, members, winograd);
+            return new ConvCode(layer, conv, in, out, model, prefix, firstParameter, members, fastPaths);
         }
         if (operation instanceof Operation.Pool pool) {
             return new PoolCode(layer, pool, in, out, model, prefix, firstParameter, members);

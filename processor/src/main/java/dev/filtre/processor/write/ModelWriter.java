@@ -57,23 +57,26 @@ public final class ModelWriter {
     private static final TypeName LIST_OF_LAYERS = ParameterizedTypeName.get(LIST, ClassName.get(Layer.class));
     private static final TypeName FLOATS = Stage.FLOATS;
 
-    /** Whether a 3x3 convolution moving by 1 may go by Winograd ({@link ConvCode#convolvesByWinograd}). */
-    private final boolean winograd;
+    /**
+     * Whether a convolution may go by Winograd ({@link ConvCode#convolvesByWinograd}) or in blocks of
+     * ten ({@link ConvCode#convolvesInBlocksOfTen}).
+     */
+    private final boolean fastPaths;
 
     /** The writer of the models the processor generates. */
     public ModelWriter() {
         this(true);
     }
 
-    private ModelWriter(boolean winograd) {
-        this.winograd = winograd;
+    private ModelWriter(boolean fastPaths) {
+        this.fastPaths = fastPaths;
     }
 
     /**
-     * A writer whose models unfold and multiply the convolutions that would go by Winograd: the
-     * reference the tests compare the Winograd passes' values and gradients with.
+     * A writer whose models unfold and multiply the convolutions that would go by Winograd or in
+     * blocks of ten: the reference the tests compare those passes' values and gradients with.
      */
-    static ModelWriter unfoldingInsteadOfWinograd() {
+    static ModelWriter unfoldingInsteadOfFastPaths() {
         return new ModelWriter(false);
     }
 
@@ -82,7 +85,7 @@ public final class ModelWriter {
         if (network.layers().isEmpty()) {
             throw new IllegalArgumentException(network.name() + " has no layers");
         }
-        Plan plan = new Plan(network, winograd);
+        Plan plan = new Plan(network, fastPaths);
         TypeSpec.Builder type = TypeSpec.classBuilder(plan.model)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(plan.declaration)
@@ -149,7 +152,7 @@ public final class ModelWriter {
         final FieldSpec sampleInputGradient;
         final SharedPass sharedPass;
 
-        Plan(CheckedNetwork network, boolean winograd) {
+        Plan(CheckedNetwork network, boolean fastPaths) {
             this.network = network;
             List<String> names = network.simpleNames();
             declaration = ClassName.get(network.packageName(), names.get(0),
@@ -223,7 +226,7 @@ public final class ModelWriter {
                 String prefix = members.constant(Members.upperSnake(layer.name()));
                 Stage out = Stage.output(layer.output(), layer.name(), prefix, members);
                 LayerCode code = LayerCode.of(layer, in, out, fields, prefix, offset, members, dropoutDraws,
-                        winograd);
+                        fastPaths);
                 if (code instanceof PoolCode pool && !codes.isEmpty()) {
                     pool.absorbReluOf(lastCode());
                     pool.letWinogradPool(lastCode(), members);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * one. The passes through the convolutions that {@link ConvCode#convolvesByWinograd} (a 3x3 window
  * moving by 1, 32 filters, a window of at least as many values), one sample or a batch, in
  * evaluation and in training: the values of the model a writer that unfolds every convolution
- * writes ({@link ModelWriter#unfoldingInsteadOfWinograd}) up to rounding, and the same bits on one
+ * writes ({@link ModelWriter#unfoldingInsteadOfFastPaths}) up to rounding, and the same bits on one
  * thread and split across two and three (shares of 16, and of 10 and 11 filters, which no whole
  * vector fills); their training passes' weight gradients (by Winograd) and input gradients (by
  * Winograd where {@link ConvCode#inputGradientByWinograd}), the unfolded model's up to rounding,
@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * an evaluation pass with the gradients of a pass in training. And the convolutions that {@link
  * ConvCode#convolvesAlongRows}, direct in every forward pass: the bits of the unfolded multiply,
  * computed here with the kernels, in one-sample and batch passes, in training and evaluation, on
- * one thread and split across two and three. A convolution by Winograd followed by a 2x2 max
+ * one thread and split across two and three. The convolutions that {@link
+ * ConvCode#convolvesInBlocksOfTen} (5x5 windows over rows of ten, whole vectors of filters), direct
+ * too: their training passes the unfolded model's up to rounding. A convolution by Winograd followed by a 2x2 max
  * pooling writes the pooling's maxima in evaluation: the training pass's values and the same bits
  * across thread counts; a backward pass after it makes the maxima's indices, with the training
  * pass's gradients; a NaN it makes is still found in it.
@@ -50,7 +52,7 @@ class ConvolutionPathTest {
     private static final Class<?> MODEL = ModelCompiler.compileClass(DIRECT);
     /** {@link #DIRECT} with every convolution unfolded and multiplied: the reference of the Winograd passes. */
     private static final Class<?> UNFOLDED_MODEL = ModelCompiler.compileClass(DIRECT,
-            ModelWriter.unfoldingInsteadOfWinograd());
+            ModelWriter.unfoldingInsteadOfFastPaths());
 
     /** One convolution along rows: 7 filters (a block of six and one alone), rows of 20, 18 window values. */
     static final CheckedNetwork ROWS = Networks.network("Rows", Shape.volume(2, 20, 20))
@@ -101,7 +103,7 @@ class ConvolutionPathTest {
         assertFalse(source.contains("stridedWinograd"), "strided is by Winograd");
         assertFalse(source.contains("paddedDirect"), "padded is also direct");
         assertFalse(source.contains("paddedColumnsKept"), "padded keeps an unfolded input it never makes");
-        String unfolded = ModelWriter.unfoldingInsteadOfWinograd().write(DIRECT, null).toString();
+        String unfolded = ModelWriter.unfoldingInsteadOfFastPaths().write(DIRECT, null).toString();
         assertFalse(unfolded.contains("Winograd"), "the unfolding writer's model goes by Winograd");
     }
 
@@ -146,8 +148,17 @@ class ConvolutionPathTest {
         assertFalse(source.contains("Im2col.unfold("), "a layer unfolds its input");
         assertFalse(source.contains("narrowColumnsGradient") || source.contains("NARROW_CHUNK"),
                 "narrow keeps the buffers and chunks of an unfolded backward pass");
-        Class<?> smooth = ModelCompiler.compileClass(SMOOTH);
-        Class<?> unfolded = ModelCompiler.compileClass(SMOOTH, ModelWriter.unfoldingInsteadOfWinograd());
+        assertMatchesTheUnfoldedModel(SMOOTH);
+    }
+
+    /**
+     * The training passes of {@code network} (batch and one sample, on one to three threads): their
+     * outputs, weight gradients and input gradient, those of the model the unfolding writer makes,
+     * up to rounding.
+     */
+    private static void assertMatchesTheUnfoldedModel(CheckedNetwork network) {
+        Class<?> fast = ModelCompiler.compileClass(network);
+        Class<?> unfolded = ModelCompiler.compileClass(network, ModelWriter.unfoldingInsteadOfFastPaths());
         SplittableRandom random = new SplittableRandom(11);
         int batch = 4;
         Model reference = newModel(unfolded);
@@ -155,7 +166,7 @@ class ConvolutionPathTest {
         float[] inputs = TestValues.uniform(random, batch * reference.inputSize());
         float[] gradLogits = TestValues.uniform(random, batch * reference.outputSize());
         for (int threads = 1; threads <= 3; threads++) {
-            Model model = newModel(smooth);
+            Model model = newModel(fast);
             model.setTraining(true);
             model.setIntraOpThreads(threads);
             String what = threads + " thread(s)";
@@ -178,6 +189,42 @@ class ConvolutionPathTest {
             assertTrue(TestValues.maxAbs(model.inputGradient()) > 1e-6, what + ": the input gradients are all 0");
             model.setIntraOpThreads(1);
         }
+    }
+
+    /**
+     * Two 5x5 convolutions moving by 1 over rows of 10 with whole vectors of filters, which go in
+     * blocks of ten ({@link ConvCode#convolvesInBlocksOfTen}): the second padded, with 32 filters,
+     * whose input gradient the first's output takes; between activations without a kink.
+     */
+    static final CheckedNetwork BLOCKS = Networks.network("Blocks", Shape.volume(3, 14, 14))
+            .layer("five", new Operation.Conv(16, 5, 1, 0, false), Activation.TANH)
+            .layer("wide", new Operation.Conv(32, 5, 1, 2, false), Activation.SIGMOID)
+            .layer("flat", new Operation.Flatten())
+            .layer("out", new Operation.Dense(10), Activation.SOFTMAX)
+            .build();
+
+    @Test
+    void theBlocksOfTenRuleTakesFiveByFiveWindowsMovingByOneOverRowsOfTenWithWholeVectorsOfFilters() {
+        assertTrue(ConvCode.convolvesInBlocksOfTen(5, 1, 10, 16), "LeNet-5's conv2");
+        assertTrue(ConvCode.convolvesInBlocksOfTen(5, 1, 28, 32), "rows of 28, two vectors of filters");
+        assertFalse(ConvCode.convolvesInBlocksOfTen(5, 1, 10, 20), "20 filters");
+        assertFalse(ConvCode.convolvesInBlocksOfTen(5, 1, 9, 16), "rows of 9");
+        assertFalse(ConvCode.convolvesInBlocksOfTen(5, 2, 10, 16), "a stride of 2");
+        assertFalse(ConvCode.convolvesInBlocksOfTen(3, 1, 14, 64), "FashionNet's conv2");
+        String source = new ModelWriter().write(BLOCKS, null).toString();
+        for (String layer : new String[] {"five", "wide"}) {
+            assertTrue(source.contains(layer + "Direct.addWeightGradient("), layer + ":\n" + source);
+            assertFalse(source.contains("float[] " + layer + "Columns "), layer + " keeps an unfolded input");
+        }
+        assertTrue(source.contains("fiveDirect.forward(input, s * INPUT_SIZE, "), "five is not direct:\n" + source);
+        assertFalse(source.contains("Im2col.unfold("), "a layer unfolds its input");
+        String unfolded = ModelWriter.unfoldingInsteadOfFastPaths().write(BLOCKS, null).toString();
+        assertFalse(unfolded.contains("Direct"), "the unfolding writer's model convolves directly");
+    }
+
+    @Test
+    void trainingPassesInBlocksOfTenGiveTheUnfoldedPassesOutputsAndGradients() {
+        assertMatchesTheUnfoldedModel(BLOCKS);
     }
 
     @Test
