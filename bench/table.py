@@ -1,14 +1,16 @@
 #!/usr/bin/python3
 """Puts the JSON lines of Harness and pytorch_peer.py into one Markdown table.
 
-Rows are the six figures of the performance issue; columns are Filtre, PyTorch + OpenBLAS,
-PyTorch with the reference BLAS, ONNX Runtime Java, then Filtre's speed relative to each peer.
+Rows are the six figures of the performance issue; columns are Filtre, PyTorch + OpenBLAS (told
+its AVX-512 kernels suit this CPU, as the issue sets it up), PyTorch + OpenBLAS left to its own CPU
+detection (training only), PyTorch with the reference BLAS, ONNX Runtime Java, then Filtre's speed
+relative to each peer.
 A cell is "1 thread / 2 threads". A ratio compares each side's best thread count: > 1 means
 Filtre is faster (for a latency, the peer's time over Filtre's).
 
 With --paired, one file per round of run.sh's paired training (both sides' two-thread training
 measured one right after the other), it also prints each round's training ratio against PyTorch +
-OpenBLAS and their median.
+OpenBLAS (both configurations) and their median.
 
 usage: table.py RESULTS.jsonl [--paired ROUND.jsonl ...]
 """
@@ -20,6 +22,7 @@ import sys
 COLUMNS = [
     ("filtre", "Filtre"),
     ("pytorch-openblas", "PyTorch + OpenBLAS"),
+    ("pytorch-openblas-detected", "PyTorch + OpenBLAS, its own detection"),
     ("pytorch-reference-blas", "PyTorch, reference BLAS"),
     ("onnxruntime-java", "ONNX Runtime Java"),
 ]
@@ -141,7 +144,8 @@ def allocations(results):
     return notes
 
 
-PAIRED_PEER = ("pytorch-openblas", "PyTorch + OpenBLAS")
+PAIRED_PEERS = [("pytorch-openblas", "PyTorch + OpenBLAS"),
+                ("pytorch-openblas-detected", "PyTorch + OpenBLAS, its own detection")]
 PAIRED_ROWS = [(net, title) for net, work, title in ROWS if work == "train"]
 
 
@@ -152,13 +156,12 @@ def allocated(result):
 
 
 def paired_table(rounds):
-    """Each round's two-thread training, Filtre and the peer, their ratio, and the median ratio."""
-    peer, peer_title = PAIRED_PEER
-    header = ["two threads, Filtre / %s" % peer_title]
+    """Each round's two-thread training, Filtre and each OpenBLAS peer, their ratio, and the median ratio."""
+    header = ["two threads, Filtre / peer"]
     header += ["round %d" % (r + 1) for r in range(len(rounds))] + ["median ratio"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for net, title in PAIRED_ROWS:
-        row, ratios = [title], []
+    for (net, title), (peer, peer_title) in ((row, peer) for peer in PAIRED_PEERS for row in PAIRED_ROWS):
+        row, ratios = ["%s, %s" % (title, peer_title)], []
         for results in rounds:
             mine = results.get(("filtre", net, "train", 2))
             theirs = results.get((peer, net, "train", 2))
