@@ -119,14 +119,11 @@ final class VectorFiveByFive {
         for (int f = 0; f < filters; f += LANES) {
             for (int r = 0; r < rows; r += 2) {
                 int rowSteps = Math.min(2, rows - r) * KERNEL;
-                // steps[r·5] is where window row r starts in a padded input
-                if (rowSteps == 2 * KERNEL) {
-                    twoRowsTenPositions(samples, g.outputHeight(), outWidth, blocks, filters, f, padded, paddedSize,
-                            paddedWidth, steps[r * KERNEL], steps[(r + 1) * KERNEL], sums, dy, dySize, sums);
-                } else {
-                    oneRowTenPositions(samples, g.outputHeight(), outWidth, blocks, filters, f, padded, paddedSize,
-                            paddedWidth, steps[r * KERNEL], sums, dy, dySize, sums);
-                }
+                // steps[r·5] is where window row r starts in a padded input; a last row without a
+                // partner is summed twice over, and its second sums dropped
+                twoRowsTenPositions(samples, g.outputHeight(), outWidth, blocks, filters, f, padded, paddedSize,
+                        paddedWidth, steps[r * KERNEL], steps[Math.min(r + 1, rows - 1) * KERNEL], sums, dy, dySize,
+                        sums);
                 for (int k = 0; k < rowSteps; k++) {
                     int at = weightGradientOffset + f * patch + r * KERNEL + k;
                     for (int lane = 0; lane < LANES; lane++, at += patch) {
@@ -451,118 +448,5 @@ final class VectorFiveByFive {
         a12.intoArray(sums, 7 * LANES);
         a13.intoArray(sums, 8 * LANES);
         a14.intoArray(sums, 9 * LANES);
-    }
-
-    /** {@link #twoRowsTenPositions} for a last window row without a partner. */
-    private static void oneRowTenPositions(int samples, int outHeight, int outWidth, int blocks, int filters, int f,
-            float[] padded, int paddedSize, int paddedWidth, int r0, float[] dy, int dyOffset, int dySize,
-            float[] sums) {
-        FloatVector a00 = FloatVector.zero(SPECIES);
-        FloatVector a01 = a00;
-        FloatVector a02 = a00;
-        FloatVector a03 = a00;
-        FloatVector a04 = a00;
-        // one loop over every block of every row of every sample, its place kept in scalars: C2 keeps
-        // the accumulators of one loop in registers, not those of nested loops, and a division per
-        // block costs as much as its multiply-adds
-        int d = dyOffset + f;
-        int in = 0;
-        int block = 0;
-        int y = 0;
-        int rowEnd = (outWidth - blocks * BLOCK) * filters;
-        for (int t = 0, count = samples * outHeight * blocks; t < count; t++) {
-            FloatVector d0 = FloatVector.fromArray(SPECIES, dy, d);
-            FloatVector d1 = FloatVector.fromArray(SPECIES, dy, d + filters);
-            FloatVector d2 = FloatVector.fromArray(SPECIES, dy, d + 2 * filters);
-            FloatVector d3 = FloatVector.fromArray(SPECIES, dy, d + 3 * filters);
-            FloatVector d4 = FloatVector.fromArray(SPECIES, dy, d + 4 * filters);
-            FloatVector d5 = FloatVector.fromArray(SPECIES, dy, d + 5 * filters);
-            FloatVector d6 = FloatVector.fromArray(SPECIES, dy, d + 6 * filters);
-            FloatVector d7 = FloatVector.fromArray(SPECIES, dy, d + 7 * filters);
-            FloatVector d8 = FloatVector.fromArray(SPECIES, dy, d + 8 * filters);
-            FloatVector d9 = FloatVector.fromArray(SPECIES, dy, d + 9 * filters);
-            FloatVector v;
-            v = FloatVector.broadcast(SPECIES, padded[in + r0]);
-            a00 = d0.fma(v, a00);
-            v = FloatVector.broadcast(SPECIES, padded[in + r0 + 1]);
-            a00 = d1.fma(v, a00);
-            a01 = d0.fma(v, a01);
-            v = FloatVector.broadcast(SPECIES, padded[in + r0 + 2]);
-            a00 = d2.fma(v, a00);
-            a01 = d1.fma(v, a01);
-            a02 = d0.fma(v, a02);
-            v = FloatVector.broadcast(SPECIES, padded[in + r0 + 3]);
-            a00 = d3.fma(v, a00);
-            a01 = d2.fma(v, a01);
-            a02 = d1.fma(v, a02);
-            a03 = d0.fma(v, a03);
-            v = FloatVector.broadcast(SPECIES, padded[in + r0 + 4]);
-            a00 = d4.fma(v, a00);
-            a01 = d3.fma(v, a01);
-            a02 = d2.fma(v, a02);
-            a03 = d1.fma(v, a03);
-            a04 = d0.fma(v, a04);
-            v = FloatVector.broadcast(SPECIES, padded[in + r0 + 5]);
-            a00 = d5.fma(v, a00);
-            a01 = d4.fma(v, a01);
-            a02 = d3.fma(v, a02);
-            a03 = d2.fma(v, a03);
-            a04 = d1.fma(v, a04);
-            v = FloatVector.broadcast(SPECIES, padded[in + r0 + 6]);
-            a00 = d6.fma(v, a00);
-            a01 = d5.fma(v, a01);
-            a02 = d4.fma(v, a02);
-            a03 = d3.fma(v, a03);
-            a04 = d2.fma(v, a04);
-            v = FloatVector.broadcast(SPECIES, padded[in + r0 + 7]);
-            a00 = d7.fma(v, a00);
-            a01 = d6.fma(v, a01);
-            a02 = d5.fma(v, a02);
-            a03 = d4.fma(v, a03);
-            a04 = d3.fma(v, a04);
-            v = FloatVector.broadcast(SPECIES, padded[in + r0 + 8]);
-            a00 = d8.fma(v, a00);
-            a01 = d7.fma(v, a01);
-            a02 = d6.fma(v, a02);
-            a03 = d5.fma(v, a03);
-            a04 = d4.fma(v, a04);
-            v = FloatVector.broadcast(SPECIES, padded[in + r0 + 9]);
-            a00 = d9.fma(v, a00);
-            a01 = d8.fma(v, a01);
-            a02 = d7.fma(v, a02);
-            a03 = d6.fma(v, a03);
-            a04 = d5.fma(v, a04);
-            v = FloatVector.broadcast(SPECIES, padded[in + r0 + 10]);
-            a01 = d9.fma(v, a01);
-            a02 = d8.fma(v, a02);
-            a03 = d7.fma(v, a03);
-            a04 = d6.fma(v, a04);
-            v = FloatVector.broadcast(SPECIES, padded[in + r0 + 11]);
-            a02 = d9.fma(v, a02);
-            a03 = d8.fma(v, a03);
-            a04 = d7.fma(v, a04);
-            v = FloatVector.broadcast(SPECIES, padded[in + r0 + 12]);
-            a03 = d9.fma(v, a03);
-            a04 = d8.fma(v, a04);
-            v = FloatVector.broadcast(SPECIES, padded[in + r0 + 13]);
-            a04 = d9.fma(v, a04);
-            d += BLOCK * filters;
-            in += BLOCK;
-            if (++block == blocks) {
-                // the next row: past the positions no whole block takes, then the next sample's
-                block = 0;
-                d += rowEnd;
-                in += paddedWidth - blocks * BLOCK;
-                if (++y == outHeight) {
-                    y = 0;
-                    in += paddedSize - outHeight * paddedWidth;
-                }
-            }
-        }
-        a00.intoArray(sums, 0 * LANES);
-        a01.intoArray(sums, 1 * LANES);
-        a02.intoArray(sums, 2 * LANES);
-        a03.intoArray(sums, 3 * LANES);
-        a04.intoArray(sums, 4 * LANES);
     }
 }
