@@ -52,10 +52,10 @@ public final class DirectConvolution {
     private float[] gradientScratch;
 
     /**
-     * A convolution of {@code filters} over {@code geometry}; its buffers (the padded input, a
-     * scratch of twice the output's size and, for the vector kernels, two copies of the weights: 230 KB
-     * for FashionNet's conv2) come with the first call, so that a model that never evaluates one
-     * sample, a training replica, does not hold them.
+     * A convolution of {@code filters} over {@code geometry}; its buffers (the padded input, the
+     * kernels' scratch, from none to twice the output's size, and, for the vector kernels, two
+     * copies of the weights: 230 KB for FashionNet's conv2) come with the first call, so that a
+     * model that never evaluates one sample, a training replica, does not hold them.
      *
      * @throws IllegalArgumentException when {@code filters} is not positive
      */
@@ -84,8 +84,7 @@ public final class DirectConvolution {
     /** Allocates the buffers, the padded input's borders zero for good. */
     private void allocate() {
         padded = new float[paddedSize()];
-        // twice the output: the vector kernels' blocks of ten transpose a share's surrounding vectors apart
-        scratch = new float[2 * geometry.pixels() * filters];
+        scratch = new float[Kernels.SELECTED.convolutionScratch(geometry, filters)];
         if (transposes) {
             transposed = new float[geometry.patch() * filters];
             transposedFrom = new float[geometry.patch() * filters];

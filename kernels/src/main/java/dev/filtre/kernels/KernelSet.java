@@ -90,11 +90,14 @@ interface KernelSet {
      * position's window's first value; the sums in the order and with the roundings of {@link
      * #multiplyAdd} on the unfolded input, so that both give the same bits. The weights are {@code
      * [patch][filters]} from 0 when {@link #convolvesTransposedWeights}, else {@code
-     * [filters][patch]} from {@code weightOffset}; {@code scratch} holds {@code H'·W'·(end - first)}
+     * [filters][patch]} from {@code weightOffset}; {@code scratch} holds {@link #convolutionScratch}
      * values an implementation may overwrite.
      */
     void convolve(ConvGeometry g, int[] steps, int filters, int first, int end, float[] padded, float[] weights,
             int weightOffset, float[] bias, int biasOffset, float[] output, int outputOffset, float[] scratch);
+
+    /** The room {@link #convolve} needs in its {@code scratch} for any share of {@code filters} over {@code g}. */
+    int convolutionScratch(ConvGeometry g, int filters);
 
     /**
      * Whether {@link #addWeightGradientAlongRows} takes a convolution of {@code filters} over {@code

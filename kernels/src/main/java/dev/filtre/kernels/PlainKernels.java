@@ -72,6 +72,12 @@ final class PlainKernels implements KernelSet {
         }
     }
 
+    /** None: the plain kernel writes each sum straight into the output. */
+    @Override
+    public int convolutionScratch(ConvGeometry g, int filters) {
+        return 0;
+    }
+
     @Override
     public void winogradPad(WinogradTiles w, float[] input, int inputOffset, int height, int width, int pad,
             float[] dense, float[] padded) {

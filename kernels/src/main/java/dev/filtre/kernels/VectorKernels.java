@@ -251,6 +251,19 @@ final class VectorKernels implements KernelSet {
         }
     }
 
+    /**
+     * None along rows (written straight into the output); twice the output in blocks of ten (a share
+     * computed in the whole vectors around it, transposed apart); else the output's size, the
+     * positions' sums before they are transposed into the output.
+     */
+    @Override
+    public int convolutionScratch(ConvGeometry g, int filters) {
+        if (VectorRowConvolution.takes(g)) {
+            return 0;
+        }
+        return (VectorFiveByFive.takes(g, filters) ? 2 : 1) * g.pixels() * filters;
+    }
+
     @Override
     public void winogradPad(WinogradTiles w, float[] input, int inputOffset, int height, int width, int pad,
             float[] dense, float[] padded) {
