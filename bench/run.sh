@@ -2,7 +2,7 @@
 # Filtre against PyTorch (reference BLAS and OpenBLAS) and ONNX Runtime Java on LeNet-5 and
 # FashionNet, in one run on one machine, ending with one table (see README.md).
 #
-#   bench/run.sh                       # the full table and paired training rounds, 8 to 10 minutes on 2 cores
+#   bench/run.sh                       # the full table and paired training rounds, 10 to 12 minutes on 2 cores
 #   SECONDS_PER_RUN=0.5 bench/run.sh   # shorter timing windows
 #
 # Environment: SECONDS_PER_RUN (timed window of one throughput run, default 1),
