@@ -5,9 +5,10 @@ import java.util.Arrays;
 /**
  * A convolution's forward pass for one sample without unfolding its input: the input is copied
  * into a zero-padded buffer (whose borders are never written), and each output value read off it
- * window step by window step: with vectors along the filters ({@code VectorConvolution}), or,
- * for a window moving by 1 over output rows a vector wide or more, along the rows ({@code
- * VectorRowConvolution}). The vector kernels take the weights transposed, {@code
+ * window step by window step: with vectors along the filters ({@code VectorConvolution}; for a 5x5
+ * window moving by 1 over rows of ten or more with whole vectors of filters, ten positions at a
+ * time, {@code VectorFiveByFive}), or, for a window moving by 1 over output rows a vector wide or
+ * more, along the rows ({@code VectorRowConvolution}). The vector kernels take the weights transposed, {@code
  * [patch][filters]}, which this object keeps with the weights it transposed, transposing a filter's
  * again only when a call brings other weights for it (the call's filters compared: 1.3 µs for all of
  * FashionNet's conv2, about half that for a thread's half, against 8 µs for unfolding its input).
@@ -138,8 +139,9 @@ public final class DirectConvolution {
      * volumes {@code C × H × W} from {@code inputOffset}), zeros in the padding. The vector kernels
      * sum along the output rows straight from padded copies of the inputs, eight samples at a time,
      * when their row kernel takes this geometry (a window moving by 1 over rows of a vector or more,
-     * of 16 values or more: LeNet-5's conv1, not FashionNet's); the sums are then the unfolded
-     * multiply's up to rounding. Otherwise each sample's input is unfolded ({@link Im2col#unfold}) and multiplied
+     * of 16 values or more: LeNet-5's conv1, not FashionNet's), or in blocks of ten positions with
+     * vectors along the filters when {@code VectorFiveByFive} takes it (LeNet-5's conv2); the sums
+     * are then the unfolded multiply's up to rounding. Otherwise each sample's input is unfolded ({@link Im2col#unfold}) and multiplied
      * ({@link Sgemm#multiplyAddTransposedB}), with the bits of the unfolded pass.
      *
      * @throws IllegalArgumentException when {@code samples} is negative or a region does not fit
